@@ -1,0 +1,2 @@
+import { useCryptoProvider } from "../src/crypto/provider.js";
+useCryptoProvider("native");

@@ -56,12 +56,12 @@ export function isJpkiError(value: unknown, code?: JpkiErrorCode): value is Jpki
   return value instanceof JpkiError && (code === undefined || value.code === code);
 }
 
-/** Runs `parse`, turning anything it throws into a JpkiError with `code` (keeping the original as cause). */
+/** Runs `parse`, turning anything it throws into a JpkiError with `code` (the original kept as cause). */
 export function parseOrThrow<T>(code: JpkiErrorCode, what: string, parse: () => T): T {
   try {
     return parse();
   } catch (cause) {
-    if (cause instanceof JpkiError) throw cause;
+    if (cause instanceof JpkiError && cause.code === code) throw cause;
     throw new JpkiError(code, `${what}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
 }

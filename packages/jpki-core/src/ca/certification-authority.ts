@@ -115,30 +115,35 @@ export function caKindOf(certificate: x509.X509Certificate): CertificateKind | u
   return undefined;
 }
 
-/** Loads a CA (or responder) from PEM files, checking that key and certificate belong together. */
+/** A JPKI certificate (CA or responder) and its private key, checked to belong together. */
+async function loadKeyedCertificate(
+  certificatePem: string | BufferSource,
+  privateKeyPem: string | BufferSource,
+  what: string,
+): Promise<{ kind: CertificateKind; certificate: x509.X509Certificate; privateKey: CryptoKey }> {
+  const certificate = parseX509(certificatePem);
+  const kind = caKindOf(certificate);
+  if (!kind) throw new JpkiError("CERTIFICATE_MALFORMED", `not a JPKI ${what} certificate (no JPKI OU)`);
+  const privateKey = await importPrivateKey(privateKeyPem);
+  await assertKeyMatches(certificate, privateKey);
+  return { kind, certificate, privateKey };
+}
+
+/** Loads a CA from PEM (or DER) files, checking that key and certificate belong together. */
 export async function loadCertificationAuthority(
   certificatePem: string | BufferSource,
   privateKeyPem: string | BufferSource,
 ): Promise<CertificationAuthority> {
-  const certificate = parseX509(certificatePem);
-  const kind = caKindOf(certificate);
-  if (!kind) throw new JpkiError("CERTIFICATE_MALFORMED", "not a JPKI S or R CA certificate (no JPKI OU)");
-  const privateKey = await importPrivateKey(privateKeyPem);
-  await assertKeyMatches(certificate, privateKey);
-  const organization = nameValues(certificate.subjectName, "O")[0] ?? DEFAULT_ORGANIZATION;
-  return { kind, organization, certificate, privateKey };
+  const loaded = await loadKeyedCertificate(certificatePem, privateKeyPem, "S or R CA");
+  const organization = nameValues(loaded.certificate.subjectName, "O")[0] ?? DEFAULT_ORGANIZATION;
+  return { ...loaded, organization };
 }
 
 export async function loadOcspResponder(
   certificatePem: string | BufferSource,
   privateKeyPem: string | BufferSource,
 ): Promise<OcspResponder> {
-  const certificate = parseX509(certificatePem);
-  const kind = caKindOf(certificate);
-  if (!kind) throw new JpkiError("CERTIFICATE_MALFORMED", "not a JPKI OCSP responder certificate");
-  const privateKey = await importPrivateKey(privateKeyPem);
-  await assertKeyMatches(certificate, privateKey);
-  return { kind, certificate, privateKey };
+  return loadKeyedCertificate(certificatePem, privateKeyPem, "OCSP responder");
 }
 
 async function assertKeyMatches(certificate: x509.X509Certificate, privateKey: CryptoKey): Promise<void> {

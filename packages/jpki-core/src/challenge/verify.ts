@@ -8,7 +8,7 @@
  * Not checked here: that `certificate` chains to the R CA, is within its validity, is an R certificate, and
  * is not revoked — the caller does that with the path and OCSP modules (steps ⑤'–⑥').
  */
-import { getCrypto } from "../crypto/provider.js";
+import { verifyRsaSignature } from "../crypto/verify-signature.js";
 import type { x509 } from "../crypto/x509-library.js";
 import { toBytes } from "../encoding/pem.js";
 import { JpkiError } from "../errors.js";
@@ -60,20 +60,7 @@ export async function verifyChallengeResponse(
     throw new JpkiError("CHALLENGE_EXPIRED", `the challenge expired at ${challenge.expiresAt.toISOString()}`);
   }
 
-  const subtle = getCrypto().subtle;
-  let valid = false;
-  try {
-    const key = await subtle.importKey(
-      "spki",
-      certificate.publicKey.rawData,
-      { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" },
-      false,
-      ["verify"],
-    );
-    valid = await subtle.verify("RSASSA-PKCS1-v1_5", key, signature, challengeSignedBytes(challenge));
-  } catch {
-    valid = false; // not an RSA key, or a signature of the wrong length
-  }
+  const valid = await verifyRsaSignature(certificate, signature, challengeSignedBytes(challenge));
   if (!valid) {
     throw new JpkiError("CHALLENGE_SIGNATURE_INVALID", "the signature does not verify with the certificate's key");
   }

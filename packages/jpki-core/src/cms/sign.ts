@@ -18,6 +18,7 @@ import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import type { x509 } from "../crypto/x509-library.js";
 import { getCrypto } from "../crypto/provider.js";
+import { verifyRsaSignature } from "../crypto/verify-signature.js";
 import { sha256, sha256DigestInfoOf } from "../crypto/digest-info.js";
 import { invokeSigner, type DigestInfoSigner } from "../crypto/signer.js";
 import { toArrayBuffer, toBytes, type Bytes, type Der } from "../encoding/pem.js";
@@ -168,20 +169,7 @@ async function assertSignatureMatchesCertificate(
   signedBytes: Uint8Array<ArrayBuffer>,
   signature: Uint8Array<ArrayBuffer>,
 ): Promise<void> {
-  const subtle = getCrypto().subtle;
-  let valid = false;
-  try {
-    const key = await subtle.importKey(
-      "spki",
-      certificate.publicKey.rawData,
-      { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" },
-      false,
-      ["verify"],
-    );
-    valid = await subtle.verify("RSASSA-PKCS1-v1_5", key, signature, signedBytes);
-  } catch {
-    valid = false;
-  }
+  const valid = await verifyRsaSignature(certificate, signature, signedBytes);
   if (!valid) {
     throw new JpkiError("SIGNER_FAILED", "the signer's signature does not verify with the signer certificate's key");
   }

@@ -16,6 +16,7 @@
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { getCrypto } from "../crypto/provider.js";
+import { verifyRsaSignature } from "../crypto/verify-signature.js";
 import { x509 } from "../crypto/x509-library.js";
 import { bytesEqual, toBytes, type Bytes } from "../encoding/pem.js";
 import { JpkiError } from "../errors.js";
@@ -88,25 +89,8 @@ export async function verifyCms(input: string | BufferSource, options: VerifyCms
     signedBytes = content;
   }
 
-  let key: CryptoKey;
-  try {
-    key = await subtle.importKey(
-      "spki",
-      signerCertificate.publicKey.rawData,
-      { name: "RSASSA-PKCS1-v1_5", hash: digestAlgorithm },
-      false,
-      ["verify"],
-    );
-  } catch (cause) {
-    throw new JpkiError("CMS_SIGNATURE_INVALID", "the signer certificate's key is not an RSA key", { cause });
-  }
   const signature = toBytes(signerInfo.signature.getValue()); // joins a BER constructed OCTET STRING
-  let valid = false;
-  try {
-    valid = await subtle.verify("RSASSA-PKCS1-v1_5", key, signature, signedBytes);
-  } catch {
-    valid = false; // a signature of the wrong length, say
-  }
+  const valid = await verifyRsaSignature(signerCertificate, signature, signedBytes, digestAlgorithm);
   if (!valid) throw new JpkiError("CMS_SIGNATURE_INVALID", "the signature does not verify with the signer's key");
 
   return {

@@ -5,6 +5,7 @@
  */
 import { x509 } from "../crypto/x509-library.js";
 import { getCrypto } from "../crypto/provider.js";
+import { verifyRsaSignature, type RsaSignatureHash } from "../crypto/verify-signature.js";
 import { bytesEqual, toBytes, type Bytes } from "../encoding/pem.js";
 import { JpkiError, type JpkiErrorCode } from "../errors.js";
 import { OID } from "../oids.js";
@@ -44,28 +45,12 @@ export interface VerifiedOcspResponse {
   single?: OcspSingleResponse;
 }
 
-const RSA_SIGNATURE_HASHES: Readonly<Record<string, string>> = {
+const RSA_SIGNATURE_HASHES: Readonly<Record<string, RsaSignatureHash>> = {
   "1.2.840.113549.1.1.5": "SHA-1",
   [OID.sha256WithRSAEncryption]: "SHA-256",
   "1.2.840.113549.1.1.12": "SHA-384",
   "1.2.840.113549.1.1.13": "SHA-512",
 };
-
-// Importing a public key per verification is measurable; the CA's certificate object is long-lived.
-const keyCache = new WeakMap<x509.X509Certificate, Map<string, Promise<CryptoKey>>>();
-
-function verificationKey(certificate: x509.X509Certificate, hash: string): Promise<CryptoKey> {
-  let perHash = keyCache.get(certificate);
-  if (!perHash) keyCache.set(certificate, (perHash = new Map()));
-  let key = perHash.get(hash);
-  if (!key) {
-    key = getCrypto().subtle.importKey("spki", certificate.publicKey.rawData, { name: "RSASSA-PKCS1-v1_5", hash }, false, [
-      "verify",
-    ]);
-    perHash.set(hash, key);
-  }
-  return key;
-}
 
 function fail(code: JpkiErrorCode, message: string): never {
   throw new JpkiError(code, message);
@@ -99,13 +84,7 @@ export async function verifyOcspResponse(
   // 2. The signature over the exact ResponseData bytes.
   const hash = RSA_SIGNATURE_HASHES[parsed.signatureAlgorithm];
   if (!hash) fail("OCSP_RESPONSE_SIGNATURE_INVALID", `unsupported signature algorithm ${parsed.signatureAlgorithm}`);
-  let valid = false;
-  try {
-    const key = await verificationKey(signerCertificate, hash);
-    valid = await getCrypto().subtle.verify({ name: "RSASSA-PKCS1-v1_5" }, key, parsed.signature, parsed.tbsResponseData);
-  } catch {
-    valid = false;
-  }
+  const valid = await verifyRsaSignature(signerCertificate, parsed.signature, parsed.tbsResponseData, hash);
   if (!valid) fail("OCSP_RESPONSE_SIGNATURE_INVALID", "the OCSP response signature does not verify");
 
   // 3. The nonce we sent, echoed unchanged.

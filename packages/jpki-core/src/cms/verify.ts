@@ -18,7 +18,7 @@ import * as pkijs from "pkijs";
 import { getCrypto } from "../crypto/provider.js";
 import { verifyRsaSignature } from "../crypto/verify-signature.js";
 import { x509 } from "../crypto/x509-library.js";
-import { bytesEqual, toBytes, type Bytes } from "../encoding/pem.js";
+import { bytesEqual, bytesToHex, hexToBytes, toBytes, type Bytes } from "../encoding/pem.js";
 import { JpkiError } from "../errors.js";
 import { OID } from "../oids.js";
 import { digestAlgorithmOf, isRsaSignatureAlgorithmFor, type CmsDigestAlgorithm } from "./algorithms.js";
@@ -170,32 +170,30 @@ function signedContent(encap: pkijs.EncapsulatedContentInfo, detached: BufferSou
   return attached;
 }
 
+/** Matches the SignerIdentifier against the already-parsed certificates (no third parse of their DER). */
 function findSignerCertificate(sid: unknown, certificates: x509.X509Certificate[]): x509.X509Certificate {
-  let match: ((certificate: pkijs.Certificate) => boolean) | undefined;
+  let match: ((certificate: x509.X509Certificate) => boolean) | undefined;
   if (sid instanceof pkijs.IssuerAndSerialNumber) {
     const issuer = new Uint8Array(sid.issuer.toSchema().toBER());
     const serial = stripLeadingZeros(sid.serialNumber.valueBlock.valueHexView);
     match = (certificate) =>
-      bytesEqual(new Uint8Array(certificate.issuer.toSchema().toBER()), issuer) &&
-      bytesEqual(stripLeadingZeros(certificate.serialNumber.valueBlock.valueHexView), serial);
+      bytesEqual(certificate.issuerName.toArrayBuffer(), issuer) &&
+      bytesEqual(stripLeadingZeros(hexToBytes(evenHex(certificate.serialNumber))), serial);
   } else if (sid instanceof asn1js.BaseBlock && sid.idBlock.tagClass === 3 && sid.idBlock.tagNumber === 0) {
     // [0] IMPLICIT SubjectKeyIdentifier (RFC 5652 §5.3): compare with the certificates' SKI extension.
-    const keyId = toBytes((sid.valueBlock as unknown as { valueHexView: Uint8Array }).valueHexView);
-    match = (certificate) => {
-      const extension = certificate.extensions?.find((e) => e.extnID === OID.subjectKeyIdentifier);
-      const value = extension?.parsedValue as asn1js.OctetString | undefined;
-      return value instanceof asn1js.OctetString && bytesEqual(toBytes(value.valueBlock.valueHexView), keyId);
-    };
+    const keyId = bytesToHex(toBytes((sid.valueBlock as unknown as { valueHexView: Uint8Array }).valueHexView));
+    match = (certificate) =>
+      certificate.getExtension(x509.SubjectKeyIdentifierExtension)?.keyId.toLowerCase() === keyId;
   }
   if (!match) throw malformed("SignerInfo has an unknown signer identifier");
   for (const certificate of certificates) {
-    let parsed: pkijs.Certificate;
+    let matched: boolean;
     try {
-      parsed = pkijs.Certificate.fromBER(certificate.rawData);
+      matched = match(certificate);
     } catch (cause) {
       throw malformed("a certificate in the SignedData cannot be read", cause);
     }
-    if (match(parsed)) return certificate;
+    if (matched) return certificate;
   }
   throw new JpkiError("CMS_SIGNER_CERTIFICATE_MISSING", "the SignedData does not carry the signer's certificate");
 }
@@ -242,4 +240,8 @@ function readSignedAttributes(signedAttrs: pkijs.SignedAndUnsignedAttributes): S
     messageDigest: toBytes(messageDigest.valueBlock.valueHexView),
     ...(signingTime ? { signingTime } : {}),
   };
+}
+
+function evenHex(hex: string): string {
+  return hex.length % 2 === 0 ? hex : `0${hex}`;
 }

@@ -14,7 +14,7 @@ import {
   jpkiIssuerAltName,
   ocspAuthorityInfoAccess,
 } from "../profile/extensions.js";
-import { sandboxFixture, tempDir } from "../test-support/fixtures.js";
+import { FIXTURE_ISSUED_AT, holder, sandboxFixture, tempDir } from "../test-support/fixtures.js";
 import { openssl } from "../test-support/openssl.js";
 import { lintCertificate } from "./linter.js";
 
@@ -122,6 +122,15 @@ describe("profile linter", () => {
       crlDistributionPoints("S", "JPKI-SANDBOX", { prefectureRomaji: "Osaka-fu", cityRomaji: "Osaka-shi" }),
       ocspAuthorityInfoAccess("http://x/ocsp/s")]);
     expect(codes(await lintCertificate(cert.rawData))).toEqual(["CRL_DP_MUNICIPALITY_MISMATCH"]);
+  });
+
+  it("warns about an S certificate issued to an under-15", async () => {
+    const { S } = await sandboxFixture();
+    const child = { ...HANAKO, id: "taro", name: "総務\u3000太郎", dateOfBirth: "2015-08-01", requestSigningCertificate: true };
+    const issued = await holder(S.ca, "S", child, FIXTURE_ISSUED_AT);
+    const result = await lintCertificate(issued.certificate.rawData);
+    expect(result.findings).toEqual([expect.objectContaining({ code: "SIGNING_CERTIFICATE_UNDER_15", severity: "warning" })]);
+    expect(result.clean).toBe(true);
   });
 
   it("throws CERTIFICATE_MALFORMED for unreadable input", async () => {

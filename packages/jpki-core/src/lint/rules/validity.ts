@@ -1,5 +1,5 @@
 /** Validity (JPKI.md: to the 5th birthday after issuance, end of that day Japan time). */
-import { endOfJapanDay, japanDateOf, nthBirthdayAfter } from "../../profile/validity.js";
+import { ageAt, endOfJapanDay, japanDateOf, nthBirthdayAfter } from "../../profile/validity.js";
 import type { LintContext } from "../context.js";
 
 /** Five years and a day: the longest a 5th-birthday validity can run. */
@@ -19,6 +19,13 @@ export function validityRules({ parsed, report }: LintContext): void {
     const limit = endOfJapanDay(nthBirthdayAfter(dateOfBirth, notBefore, 5));
     if (notAfter.getTime() > limit.getTime()) {
       report("VALIDITY_BEYOND_FIFTH_BIRTHDAY", `notAfter is later than the 5th birthday after issuance (${limit.toISOString()})`);
+    }
+    if (ageAt(dateOfBirth, notBefore) < 15) {
+      report(
+        "SIGNING_CERTIFICATE_UNDER_15",
+        "issued to a holder under 15: allowed only when the holder asked for a signing certificate",
+        "warning",
+      );
     }
   }
 }

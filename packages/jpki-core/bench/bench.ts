@@ -1,6 +1,6 @@
 /**
- * `npm run bench -w packages/jpki-core`: jpki-core's throughput on one core, each figure beside OpenSSL's
- * rate for the same RSA operation measured in the same run (`openssl speed rsa2048`), as a ratio.
+ * `npm run bench -w packages/jpki-core`: jpki-core's throughput in one process (sequential, one operation in
+ * flight), each figure beside OpenSSL's rate for the same RSA operation measured in the same run, as a ratio.
  *
  *   certificates issued/s   ↔ openssl RSA-2048 signatures/s   (one CA signature per certificate)
  *   CMS verifications/s     ↔ openssl RSA-2048 verifications/s (one signature check per CMS)
@@ -77,7 +77,7 @@ async function measure(provider: CryptoProviderName) {
 const fmt = (n: number) => n.toFixed(0).padStart(8);
 const ratio = (ours: number, reference: number) => `${(ours / reference).toFixed(3)}×`;
 
-console.log(`jpki-core benchmark — ${SECONDS} s per figure, one core, Node ${process.version}`);
+console.log(`jpki-core benchmark — ${SECONDS} s per figure, one Node ${process.version} process; openssl speed single-threaded`);
 const openssl = opensslRsaRates();
 console.log(`openssl speed rsa2048: ${fmt(openssl.sign)} signatures/s, ${fmt(openssl.verify)} verifications/s\n`);
 console.log(`${"figure".padEnd(26)}${"provider".padEnd(10)}${"ops/s".padStart(8)}   vs openssl`);

@@ -20,9 +20,12 @@ beforeAll(async () => {
   certPem = writePem(dir, "hanako-s.pem", f.hanakoS.certificate);
 });
 
-/** A CRL current on the real clock (openssl verify checks it). */
+/** The time openssl verifies at (inside the fixtures' validity, so the test never ages out). */
+const AT = new Date("2027-01-01T00:00:00Z");
+
+/** A CRL current at AT (openssl verify checks thisUpdate/nextUpdate against -attime). */
 async function crlFile(name: string, options: Partial<BuildCrlOptions> = {}): Promise<string> {
-  const thisUpdate = new Date(Date.now() - 3_600_000);
+  const thisUpdate = new Date(AT.getTime() - 3_600_000);
   const { pem } = await buildCrl({
     ca: f.S.ca,
     crlNumber: 42n,
@@ -40,7 +43,8 @@ async function crlFile(name: string, options: Partial<BuildCrlOptions> = {}): Pr
 }
 
 function verifyWithCrl(crlPath: string) {
-  const result = openssl(["verify", "-crl_check", "-CRLfile", crlPath, "-CAfile", caPem, certPem]);
+  const attime = String(AT.getTime() / 1000);
+  const result = openssl(["verify", "-attime", attime, "-crl_check", "-CRLfile", crlPath, "-CAfile", caPem, certPem]);
   return { ...result, text: `${result.stdout}${result.stderr}` };
 }
 

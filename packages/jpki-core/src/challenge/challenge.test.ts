@@ -16,6 +16,7 @@ import {
 } from "./challenge.js";
 import { createInMemoryChallengeStore, type ChallengeStore } from "./store.js";
 import { verifyChallengeResponse } from "./verify.js";
+import { codeOf } from "../test-support/error-code.js";
 
 const NOW = new Date("2026-04-02T00:00:00Z");
 
@@ -28,15 +29,6 @@ async function issued(store: ChallengeStore, ttlSeconds?: number): Promise<Chall
   const challenge = createChallenge({ now: NOW, ...(ttlSeconds ? { ttlSeconds } : {}) });
   await store.save(challenge);
   return challenge;
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
 }
 
 describe("createChallenge", () => {

@@ -7,6 +7,7 @@ import { OID } from "../oids.js";
 import { sandboxFixture, type SandboxFixture } from "../test-support/fixtures.js";
 import { signCms } from "./sign.js";
 import { verifyCms } from "./verify.js";
+import { codeOf } from "../test-support/error-code.js";
 
 const CONTENT = new TextEncoder().encode("申込内容: 普通預金口座の開設\n");
 const SIGNING_TIME = new Date("2026-04-01T01:02:03Z");
@@ -33,15 +34,6 @@ function rewrite(der: Uint8Array, edit: (signedData: pkijs.SignedData) => void):
   edit(signedData);
   const out = new pkijs.ContentInfo({ contentType: OID.cmsSignedData, content: signedData.toSchema() });
   return new Uint8Array(out.toSchema().toBER());
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
 }
 
 describe("verifyCms", () => {

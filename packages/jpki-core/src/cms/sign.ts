@@ -24,6 +24,7 @@ import { invokeSigner, type DigestInfoSigner } from "../crypto/signer.js";
 import { toArrayBuffer, toBytes, type Bytes, type Der } from "../encoding/pem.js";
 import { JpkiError } from "../errors.js";
 import { OID } from "../oids.js";
+import { requireValidDate, wholeSeconds } from "../profile/validity.js";
 import { compareDerSetOfElements, signedAttributesAsSet } from "./der.js";
 import { cmsToPem } from "./pem.js";
 
@@ -46,7 +47,7 @@ export interface SignCmsOptions {
 export async function signCms(options: SignCmsOptions): Promise<Der> {
   getCrypto(); // sets the pkijs engine
   const content = toBytes(options.content);
-  const signingTime = wholeSeconds(options.signingTime ?? new Date());
+  const signingTime = wholeSeconds(requireValidDate(options.signingTime ?? new Date(), "signingTime"));
   const signerCert = parsePkijsCertificate(options.signerCertificate);
   if (signerCert.subjectPublicKeyInfo.algorithm.algorithmId !== OID.rsaEncryption) {
     throw new JpkiError("KEY_UNSUPPORTED", "the signer certificate's key is not RSA");
@@ -145,11 +146,6 @@ function encodeTime(date: Date): asn1js.UTCTime | asn1js.GeneralizedTime {
   return year >= 1950 && year < 2050
     ? new asn1js.UTCTime({ valueDate: date })
     : new asn1js.GeneralizedTime({ valueDate: date });
-}
-
-function wholeSeconds(date: Date): Date {
-  if (Number.isNaN(date.getTime())) throw new JpkiError("INVALID_ARGUMENT", "signingTime is not a valid date");
-  return new Date(Math.floor(date.getTime() / 1000) * 1000);
 }
 
 function parsePkijsCertificate(certificate: x509.X509Certificate): pkijs.Certificate {

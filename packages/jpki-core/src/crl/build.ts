@@ -14,7 +14,7 @@ import { OID } from "../oids.js";
 import { municipalityDistributionPointName } from "../profile/extensions.js";
 import type { Municipality } from "../profile/names.js";
 import { normaliseSerialNumber } from "../profile/serial-number.js";
-import { wholeSeconds } from "../profile/validity.js";
+import { requireValidDate, wholeSeconds } from "../profile/validity.js";
 import { integerFromHex } from "../revocation/der.js";
 import { revocationReasonCode, type RevocationReason } from "../revocation/reason.js";
 
@@ -57,8 +57,8 @@ export async function buildCrl(options: BuildCrlOptions): Promise<BuiltCrl> {
   if (crlNumber < 0n || crlNumber > MAX_CRL_NUMBER) {
     throw new JpkiError("INVALID_ARGUMENT", "crlNumber must be a non-negative integer of at most 20 octets");
   }
-  const thisUpdate = wholeSeconds(checkDate(options.thisUpdate, "thisUpdate"));
-  const nextUpdate = wholeSeconds(checkDate(options.nextUpdate, "nextUpdate"));
+  const thisUpdate = wholeSeconds(requireValidDate(options.thisUpdate, "thisUpdate"));
+  const nextUpdate = wholeSeconds(requireValidDate(options.nextUpdate, "nextUpdate"));
   if (nextUpdate.getTime() < thisUpdate.getTime()) throw new JpkiError("INVALID_ARGUMENT", "nextUpdate is before thisUpdate");
 
   const seen = new Set<string>();
@@ -70,7 +70,7 @@ export async function buildCrl(options: BuildCrlOptions): Promise<BuiltCrl> {
     seen.add(serialNumber);
     return {
       serialNumber,
-      revocationDate: wholeSeconds(checkDate(entry.revokedAt, "revokedAt")),
+      revocationDate: wholeSeconds(requireValidDate(entry.revokedAt, "revokedAt")),
       reason: revocationReasonCode(entry.reason) as x509.X509CrlReason,
     };
   });
@@ -116,7 +116,3 @@ async function authorityKeyIdentifier(ca: x509.X509Certificate, crypto: Crypto):
   return x509.AuthorityKeyIdentifierExtension.create(ca, false, crypto);
 }
 
-function checkDate(value: Date, what: string): Date {
-  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new JpkiError("INVALID_ARGUMENT", `${what} is not a date`);
-  return value;
-}

@@ -11,6 +11,7 @@ import { getCrypto } from "../crypto/provider.js";
 import { toBytes, type Bytes } from "../encoding/pem.js";
 import { JpkiError } from "../errors.js";
 import { OID } from "../oids.js";
+import { requireValidDate } from "../profile/validity.js";
 import { revocationReasonCode, type RevocationReason } from "../revocation/reason.js";
 import {
   DER_NULL,
@@ -127,11 +128,11 @@ function encodeStatus(response: OcspSingleResponseInput): Uint8Array {
 }
 
 function encodeSingleResponse(response: OcspSingleResponseInput): Bytes {
-  checkDate(response.thisUpdate, "thisUpdate");
-  if (response.status === "revoked") checkDate(response.revokedAt, "revokedAt");
+  requireValidDate(response.thisUpdate, "thisUpdate");
+  if (response.status === "revoked") requireValidDate(response.revokedAt, "revokedAt");
   const parts: Uint8Array[] = [encodeCertId(response.certId), encodeStatus(response), generalizedTime(response.thisUpdate)];
   if (response.nextUpdate) {
-    checkDate(response.nextUpdate, "nextUpdate");
+    requireValidDate(response.nextUpdate, "nextUpdate");
     if (response.nextUpdate.getTime() < response.thisUpdate.getTime()) {
       throw new JpkiError("INVALID_ARGUMENT", "nextUpdate is before thisUpdate");
     }
@@ -140,16 +141,13 @@ function encodeSingleResponse(response: OcspSingleResponseInput): Bytes {
   return sequence(...parts);
 }
 
-function checkDate(value: Date, what: string): void {
-  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new JpkiError("INVALID_ARGUMENT", `${what} is not a date`);
-}
 
 /** A signed, successful OCSPResponse (DER) with one SingleResponse per input, in order. */
 export async function buildOcspResponse(options: BuildOcspResponseOptions): Promise<Bytes> {
   if (options.responses.length === 0) throw new JpkiError("INVALID_ARGUMENT", "an OCSP response needs a SingleResponse");
   const signer = await prepareSigner(options.signer);
   const producedAt = options.producedAt ?? new Date();
-  checkDate(producedAt, "producedAt");
+  requireValidDate(producedAt, "producedAt");
   const tbsParts: Uint8Array[] = [
     signer.responderId,
     generalizedTime(producedAt),

@@ -68,6 +68,14 @@ export function isEligibleForSigningCertificate(dateOfBirth: string, at: Date, r
   return requested || ageAt(dateOfBirth, at) >= 15;
 }
 
+/** `value` when it is a real Date; INVALID_ARGUMENT naming `what` otherwise (for untrusted inputs). */
+export function requireValidDate(value: Date, what: string): Date {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
+    throw new JpkiError("INVALID_ARGUMENT", `${what} is not a date`);
+  }
+  return value;
+}
+
 /** Drops milliseconds: asn1js would otherwise write fractional seconds, which DER forbids in UTCTime. */
 export function wholeSeconds(instant: Date): Date {
   return new Date(Math.floor(instant.getTime() / 1000) * 1000);

@@ -15,9 +15,14 @@ export const OID = {
 
   // Algorithms
   rsaEncryption: "1.2.840.113549.1.1.1",
+  sha1WithRSAEncryption: "1.2.840.113549.1.1.5",
   sha256WithRSAEncryption: "1.2.840.113549.1.1.11",
+  sha384WithRSAEncryption: "1.2.840.113549.1.1.12",
+  sha512WithRSAEncryption: "1.2.840.113549.1.1.13",
   sha1: "1.3.14.3.2.26",
   sha256: "2.16.840.1.101.3.4.2.1",
+  sha384: "2.16.840.1.101.3.4.2.2",
+  sha512: "2.16.840.1.101.3.4.2.3",
 
   // X.509 extensions (RFC 5280 §4.2)
   subjectKeyIdentifier: "2.5.29.14",

@@ -4,9 +4,18 @@
  * about as much as verifying and CA/responder certificates are long-lived.
  */
 import type { x509 } from "./x509-library.js";
+import { OID } from "../oids.js";
 import { getCrypto, getCryptoProviderName } from "./provider.js";
 
 export type RsaSignatureHash = "SHA-1" | "SHA-256" | "SHA-384" | "SHA-512";
+
+/** shaNNNWithRSAEncryption → the hash it signs with (RFC 4055 §5, RFC 3279 §2.2.1). */
+export const RSA_SIGNATURE_HASH_BY_OID: Readonly<Record<string, RsaSignatureHash>> = {
+  [OID.sha1WithRSAEncryption]: "SHA-1",
+  [OID.sha256WithRSAEncryption]: "SHA-256",
+  [OID.sha384WithRSAEncryption]: "SHA-384",
+  [OID.sha512WithRSAEncryption]: "SHA-512",
+};
 
 const keyCache = new WeakMap<x509.X509Certificate, Map<string, Promise<CryptoKey>>>();
 

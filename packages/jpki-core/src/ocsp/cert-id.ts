@@ -26,8 +26,8 @@ export type CertIdHashAlgorithm = "SHA-1" | "SHA-256" | "SHA-384" | "SHA-512";
 const HASH_OIDS: Readonly<Record<CertIdHashAlgorithm, string>> = {
   "SHA-1": OID.sha1,
   "SHA-256": OID.sha256,
-  "SHA-384": "2.16.840.1.101.3.4.2.2",
-  "SHA-512": "2.16.840.1.101.3.4.2.3",
+  "SHA-384": OID.sha384,
+  "SHA-512": OID.sha512,
 };
 const HASH_BY_OID = new Map(Object.entries(HASH_OIDS).map(([name, id]) => [id, name as CertIdHashAlgorithm]));
 

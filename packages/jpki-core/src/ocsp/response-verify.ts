@@ -5,7 +5,7 @@
  */
 import { x509 } from "../crypto/x509-library.js";
 import { getCrypto } from "../crypto/provider.js";
-import { verifyRsaSignature, type RsaSignatureHash } from "../crypto/verify-signature.js";
+import { RSA_SIGNATURE_HASH_BY_OID, verifyRsaSignature } from "../crypto/verify-signature.js";
 import { bytesEqual, toBytes, type Bytes } from "../encoding/pem.js";
 import { JpkiError, type JpkiErrorCode } from "../errors.js";
 import { OID } from "../oids.js";
@@ -45,13 +45,6 @@ export interface VerifiedOcspResponse {
   single?: OcspSingleResponse;
 }
 
-const RSA_SIGNATURE_HASHES: Readonly<Record<string, RsaSignatureHash>> = {
-  "1.2.840.113549.1.1.5": "SHA-1",
-  [OID.sha256WithRSAEncryption]: "SHA-256",
-  "1.2.840.113549.1.1.12": "SHA-384",
-  "1.2.840.113549.1.1.13": "SHA-512",
-};
-
 function fail(code: JpkiErrorCode, message: string): never {
   throw new JpkiError(code, message);
 }
@@ -82,7 +75,7 @@ export async function verifyOcspResponse(
   }
 
   // 2. The signature over the exact ResponseData bytes.
-  const hash = RSA_SIGNATURE_HASHES[parsed.signatureAlgorithm];
+  const hash = RSA_SIGNATURE_HASH_BY_OID[parsed.signatureAlgorithm];
   if (!hash) fail("OCSP_RESPONSE_SIGNATURE_INVALID", `unsupported signature algorithm ${parsed.signatureAlgorithm}`);
   const valid = await verifyRsaSignature(signerCertificate, parsed.signature, parsed.tbsResponseData, hash);
   if (!valid) fail("OCSP_RESPONSE_SIGNATURE_INVALID", "the OCSP response signature does not verify");

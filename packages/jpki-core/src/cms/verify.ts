@@ -18,9 +18,10 @@ import * as pkijs from "pkijs";
 import { getCrypto } from "../crypto/provider.js";
 import { verifyRsaSignature } from "../crypto/verify-signature.js";
 import { x509 } from "../crypto/x509-library.js";
-import { bytesEqual, bytesToHex, hexToBytes, toBytes, type Bytes } from "../encoding/pem.js";
+import { bytesEqual, bytesToHex, toBytes, type Bytes } from "../encoding/pem.js";
 import { JpkiError } from "../errors.js";
 import { OID } from "../oids.js";
+import { normaliseSerialNumber } from "../profile/serial-number.js";
 import { digestAlgorithmOf, isRsaSignatureAlgorithmFor, type CmsDigestAlgorithm } from "./algorithms.js";
 import { signedAttributesAsSet } from "./der.js";
 import { cmsPemOrDerToDer } from "./pem.js";
@@ -175,10 +176,10 @@ function findSignerCertificate(sid: unknown, certificates: x509.X509Certificate[
   let match: ((certificate: x509.X509Certificate) => boolean) | undefined;
   if (sid instanceof pkijs.IssuerAndSerialNumber) {
     const issuer = new Uint8Array(sid.issuer.toSchema().toBER());
-    const serial = stripLeadingZeros(sid.serialNumber.valueBlock.valueHexView);
+    const serial = normaliseSerialNumber(bytesToHex(sid.serialNumber.valueBlock.valueHexView));
     match = (certificate) =>
       bytesEqual(certificate.issuerName.toArrayBuffer(), issuer) &&
-      bytesEqual(stripLeadingZeros(hexToBytes(evenHex(certificate.serialNumber))), serial);
+      normaliseSerialNumber(certificate.serialNumber) === serial;
   } else if (sid instanceof asn1js.BaseBlock && sid.idBlock.tagClass === 3 && sid.idBlock.tagNumber === 0) {
     // [0] IMPLICIT SubjectKeyIdentifier (RFC 5652 §5.3): compare with the certificates' SKI extension.
     const keyId = bytesToHex(toBytes((sid.valueBlock as unknown as { valueHexView: Uint8Array }).valueHexView));
@@ -196,12 +197,6 @@ function findSignerCertificate(sid: unknown, certificates: x509.X509Certificate[
     if (matched) return certificate;
   }
   throw new JpkiError("CMS_SIGNER_CERTIFICATE_MISSING", "the SignedData does not carry the signer's certificate");
-}
-
-function stripLeadingZeros(bytes: Uint8Array): Bytes {
-  let i = 0;
-  while (i < bytes.length - 1 && bytes[i] === 0) i++;
-  return toBytes(bytes.subarray(i));
 }
 
 interface SignedAttributeValues {
@@ -240,8 +235,4 @@ function readSignedAttributes(signedAttrs: pkijs.SignedAndUnsignedAttributes): S
     messageDigest: toBytes(messageDigest.valueBlock.valueHexView),
     ...(signingTime ? { signingTime } : {}),
   };
-}
-
-function evenHex(hex: string): string {
-  return hex.length % 2 === 0 ? hex : `0${hex}`;
 }

@@ -46,7 +46,7 @@ export function toBytes(data: BufferSource | Uint8Array): Bytes {
   return new Uint8Array(toArrayBuffer(data));
 }
 
-export function bytesToHex(data: BufferSource): string {
+export function bytesToHex(data: BufferSource | Uint8Array): string {
   return Array.from(toBytes(data), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 

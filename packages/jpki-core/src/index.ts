@@ -35,3 +35,6 @@ export * from "./ocsp/response-parser.js";
 export * from "./ocsp/response-verify.js";
 export * from "./crl/build.js";
 export * from "./crl/parse.js";
+export * from "./csr/create.js";
+export * from "./csr/verify.js";
+export * from "./csr/pem.js";

@@ -16,6 +16,14 @@ describe("bin/jpki-sandbox.js", () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("Usage: jpki-sandbox");
     expect(result.stdout).toContain("TEST ONLY");
+    for (const command of ["citizen", "revoke", "ocsp", "clock"]) expect(result.stdout).toContain(command);
+  });
+
+  it("can be imported (the package export) without running the CLI", () => {
+    const entry = new URL("../dist/main.js", import.meta.url).href;
+    const script = `const m = await import(${JSON.stringify(entry)}); process.stdout.write(typeof m.main);`;
+    const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(result).toMatchObject({ status: 0, stdout: "function", stderr: "" });
   });
 
   it("passes the command's exit code on (2 for unreadable input) with one line on stderr", () => {

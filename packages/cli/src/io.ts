@@ -9,10 +9,39 @@ export const processIo: CliIo = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
-/** Exit codes: 0 success, 1 a lint found something, 2 bad input or usage. */
+/**
+ * Exit codes: 0 success, 1 a finding (a lint finding; an OCSP answer other than good), 2 bad input, usage or
+ * a failure (jlis unreachable or answering with a problem).
+ */
 export const EXIT = { ok: 0, findings: 1, badInput: 2 } as const;
 
-/** An error the user caused (missing file, bad persona, …): printed as one line, exit code 2. */
-export class CliInputError extends Error {
+/** Stable codes of the CLI's own errors (tests assert these, not the messages). */
+export const CLI_ERROR_CODES = [
+  "BAD_INPUT",
+  "CREDENTIALS_MISSING",
+  "CREDENTIALS_MALFORMED",
+  "JLIS_UNREACHABLE",
+  "JLIS_PROBLEM",
+  "JLIS_BAD_RESPONSE",
+] as const;
+export type CliErrorCode = (typeof CLI_ERROR_CODES)[number];
+
+/** Any error the CLI reports itself: printed as one line (the message), exit code 2. */
+export class CliError extends Error {
+  override readonly name: string = "CliError";
+  readonly code: CliErrorCode;
+
+  constructor(code: CliErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+/** An error the user caused (missing file, bad persona, …). */
+export class CliInputError extends CliError {
   override readonly name = "CliInputError";
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("BAD_INPUT", message, options);
+  }
 }

@@ -1,16 +1,24 @@
 /**
- * jpki-sandbox — offline CA and certificate tools for the JPKI Sandbox. Later issues add commands that talk
- * to the running apps. Every error the user can cause is one line on stderr and a non-zero exit.
+ * jpki-sandbox — offline CA and certificate tools for the JPKI Sandbox, and commands that talk to a running
+ * jlis (citizen, revoke, ocsp, clock). Every error the user can cause is one line on stderr and a non-zero exit.
  */
-import { isJpkiError } from "@jpki-sandbox/jpki-core";
-import { Command, CommanderError } from "commander";
+import { isJpkiError, REVOCATION_REASONS } from "@jpki-sandbox/jpki-core";
+import { Command, CommanderError, Option } from "commander";
 import { caInit } from "./commands/ca-init.js";
 import { certIssue } from "./commands/cert-issue.js";
 import { certLint } from "./commands/cert-lint.js";
 import { certShow } from "./commands/cert-show.js";
-import { CliInputError, EXIT, processIo, type CliIo } from "./io.js";
+import { citizenCreate } from "./commands/citizen-create.js";
+import { clockAdvance, clockReset, clockShow } from "./commands/clock.js";
+import { ocsp } from "./commands/ocsp.js";
+import { revoke } from "./commands/revoke.js";
+import { DEFAULT_JLIS_URL, readCliEnv, type CliEnv, type EnvSource } from "./env.js";
+import { CliError, EXIT, processIo, type CliIo } from "./io.js";
 
-function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+const JLIS_OPTION_HELP = `base URL of jlis (default $JPKI_JLIS_URL or ${DEFAULT_JLIS_URL})`;
+const ADMIN_OPTION_HELP = "jlis admin password (default $JPKI_JLIS_ADMIN_PASSWORD, dev-credentials.json, then sandbox-admin)";
+
+function buildProgram(io: CliIo, env: CliEnv, setExit: (code: number) => void): Command {
   const program = new Command("jpki-sandbox")
     .description("JPKI Sandbox tools — synthetic My Number Card PKI, TEST ONLY")
     .exitOverride()
@@ -46,13 +54,75 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description("check a certificate against the JPKI profile (exit 0 clean, 1 findings, 2 unreadable)")
     .option("--json", "machine-readable output")
     .action(async (file, opts) => setExit(await certLint(file, opts, io)));
+  addJlisCommands(program, io, env, setExit);
   return program;
 }
 
-/** Runs the CLI and returns the exit code (never calls process.exit, so tests can run it in-process). */
-export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+/** Commands that talk to a running jlis (apps/jlis README "HTTP API"). */
+function addJlisCommands(program: Command, io: CliIo, env: CliEnv, setExit: (code: number) => void): void {
+  const citizen = program.command("citizen").description("residents and their cards, as the municipal counter (市区町村窓口)");
+  citizen
+    .command("create")
+    .description("register a resident with jlis and issue a software card: S and R keys made here, CSRs, certificates")
+    .requiredOption("--persona <id|file.json>", "built-in persona id (hanako) or a persona JSON file")
+    .option("--json", "machine-readable output")
+    .option("--keys-dir <dir>", "where to write s.key.pem, s.pem, r.key.pem, r.pem (default <JPKI_DATA_DIR or .data>/cli-cards/<cardId>)")
+    .option("--under15-signing", "an under-15 holder asks for a signing certificate too")
+    .option("--force", "replace existing files in --keys-dir")
+    .option("--jlis <url>", JLIS_OPTION_HELP)
+    .option("--counter-id <id>", "municipal counter id (default $JPKI_JLIS_COUNTER_ID, dev-credentials.json, then dev-counter)")
+    .option("--counter-secret <secret>", "municipal counter secret (default $JPKI_JLIS_COUNTER_SECRET, then dev-credentials.json)")
+    .action((opts) => citizenCreate(opts, io, env));
+
+  program
+    .command("revoke <serial>")
+    .description("revoke a certificate through jlis's admin API (hex serial)")
+    .addOption(new Option("--reason <reason>", "RFC 5280 reason JPKI uses").choices(REVOCATION_REASONS).makeOptionMandatory())
+    .option("--json", "machine-readable output")
+    .option("--jlis <url>", JLIS_OPTION_HELP)
+    .option("--admin-password <password>", ADMIN_OPTION_HELP)
+    .action((serial, opts) => revoke(serial, opts, io, env));
+
+  program
+    .command("ocsp <cert>")
+    .description("ask the certificate's OCSP responder about it and verify the answer (exit 0 good, 1 revoked or unknown, 2 error)")
+    .option("--ca <file>", "the issuing CA certificate, PEM or DER (default: fetched from jlis by the certificate's kind)")
+    .option("--nonce", "send a random nonce and require it echoed (the default)")
+    .option("--no-nonce", "send no nonce (the answer may then come from a cache)")
+    .option("--json", "machine-readable output")
+    .option("--jlis <url>", `${JLIS_OPTION_HELP}; when given, OCSP goes to <url>/ocsp/{s,r} instead of the certificate's AIA URL`)
+    .action(async (cert, opts) => setExit(await ocsp(cert, opts, io, env)));
+
+  const clock = program.command("clock").description("the sandbox clock jlis issues and answers by");
+  clock
+    .command("show")
+    .description("print the sandbox time and its offset from real time")
+    .option("--json", "machine-readable output")
+    .option("--jlis <url>", JLIS_OPTION_HELP)
+    .action((opts) => clockShow(opts, io, env));
+  clock
+    .command("advance <duration>")
+    .description("move the sandbox clock forward by an ISO 8601 duration (P5Y, P30D, PT12H)")
+    .option("--json", "machine-readable output")
+    .option("--jlis <url>", JLIS_OPTION_HELP)
+    .option("--admin-password <password>", ADMIN_OPTION_HELP)
+    .action((duration, opts) => clockAdvance(duration, opts, io, env));
+  clock
+    .command("reset")
+    .description("put the sandbox clock back to real time")
+    .option("--json", "machine-readable output")
+    .option("--jlis <url>", JLIS_OPTION_HELP)
+    .option("--admin-password <password>", ADMIN_OPTION_HELP)
+    .action((opts) => clockReset(opts, io, env));
+}
+
+/**
+ * Runs the CLI and returns the exit code (never calls process.exit, so tests can run it in-process).
+ * `env` defaults to the process environment; tests pass their own.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo, env?: EnvSource): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const program = buildProgram(io, (code) => (exitCode = code));
+  const program = buildProgram(io, readCliEnv(env), (code) => (exitCode = code));
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;
@@ -66,7 +136,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
 }
 
 function describeError(error: unknown): string {
-  if (error instanceof CliInputError) return error.message;
+  if (error instanceof CliError) return error.message;
   if (isJpkiError(error)) return `${error.message} [${error.code}]`;
   return error instanceof Error ? error.message : String(error);
 }

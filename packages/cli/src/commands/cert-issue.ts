@@ -1,18 +1,16 @@
 /** `jpki-sandbox cert issue --ca D --kind s|r --persona hanako|FILE.json --out O`. */
 import {
-  BUILT_IN_PERSONAS,
   exportPrivateKeyPem,
   generateRsaKeyPair,
   issueSigningCertificate,
   issueUserAuthCertificate,
-  parsePersona,
   toPem,
   type CertificateKind,
-  type Persona,
 } from "@jpki-sandbox/jpki-core";
 import { loadCaFromDirectory } from "../ca-directory.js";
-import { assertWritable, ensureDirectory, readInputFile, writePrivateFile, writePublicFile } from "../files.js";
+import { assertWritable, ensureDirectory, writePrivateFile, writePublicFile } from "../files.js";
 import { CliInputError, type CliIo } from "../io.js";
+import { loadPersona } from "../persona.js";
 
 export interface CertIssueOptions {
   ca: string;
@@ -28,24 +26,6 @@ export function parseKind(value: string): CertificateKind {
   const kind = value.toUpperCase();
   if (kind !== "S" && kind !== "R") throw new CliInputError(`--kind must be s or r, not "${value}"`);
   return kind;
-}
-
-/** A built-in persona by id, or a persona JSON file (the schema of JPKI.md "Personas"). */
-export function loadPersona(reference: string): Persona {
-  const builtIn = BUILT_IN_PERSONAS[reference];
-  if (builtIn) return builtIn;
-  if (!reference.endsWith(".json")) {
-    const known = Object.keys(BUILT_IN_PERSONAS).join(", ");
-    throw new CliInputError(`unknown persona "${reference}" (built in: ${known}; or give a persona .json file)`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder().decode(readInputFile(reference, "persona file")));
-  } catch (error) {
-    if (error instanceof CliInputError) throw error;
-    throw new CliInputError(`persona file ${reference} is not valid JSON`);
-  }
-  return parsePersona(json);
 }
 
 function parseInstant(value: string | undefined): Date | undefined {

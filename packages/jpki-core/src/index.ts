@@ -30,6 +30,7 @@ export * from "./challenge/verify.js";
 export * from "./revocation/reason.js";
 export * from "./ocsp/cert-id.js";
 export * from "./ocsp/request.js";
+export * from "./ocsp/request-parser.js";
 export * from "./ocsp/response-builder.js";
 export * from "./ocsp/response-parser.js";
 export * from "./ocsp/response-verify.js";

@@ -10,7 +10,8 @@ import { randomSerialNumber } from "../profile/serial-number.js";
 import { sandboxFixture, tempDir, writeKeyPem, writePem, type SandboxFixture } from "../test-support/fixtures.js";
 import { openssl, opensslOk } from "../test-support/openssl.js";
 import { createCertId } from "./cert-id.js";
-import { buildOcspRequest, parseOcspRequest } from "./request.js";
+import { buildOcspRequest } from "./request.js";
+import { parseOcspRequest } from "./request-parser.js";
 import { buildOcspResponse, type OcspCertStatus } from "./response-builder.js";
 import { parseOcspResponse } from "./response-parser.js";
 import { verifyOcspResponse } from "./response-verify.js";
@@ -109,6 +110,23 @@ describe("openssl ocsp reads jpki-core's OCSP", () => {
     );
     const bad = openssl(["ocsp", "-reqin", reqPath, "-respin", wrong, "-CAfile", caPem]);
     expect(`${bad.stdout}${bad.stderr}`).toMatch(/nonce verify error/i);
+  });
+
+  it("parses openssl's signed request (requestorName, optionalSignature, two CertIDs) and its SHA-256 CertIDs", async () => {
+    const reqPath = join(dir, "openssl-signed-req.der");
+    const signerKey = writeKeyPem(dir, "signer.key.pem", f.S.responder.privateKey);
+    const signerCert = writePem(dir, "signer.pem", f.S.responder.certificate);
+    opensslOk(["ocsp", "-issuer", caPem, "-cert", certPem, "-serial", "0x0123456789", "-signer", signerCert, "-signkey", await signerKey, "-reqout", reqPath]);
+    const request = parseOcspRequest(readFileSync(reqPath));
+    expect(request.signed).toBe(true);
+    expect(request.certIds.map((id) => id.serialNumber)).toEqual([serial.toLowerCase(), "0123456789"]);
+    expect(request.nonceValue).toBeDefined();
+
+    const sha256Path = join(dir, "openssl-sha256-req.der");
+    opensslOk(["ocsp", "-issuer", caPem, "-sha256", "-cert", certPem, "-no_nonce", "-reqout", sha256Path]); // -sha256 applies to the -cert after it
+    const sha256 = parseOcspRequest(readFileSync(sha256Path));
+    expect(sha256.certIds[0]).toEqual(await createCertId(f.S.ca.certificate, serial, "SHA-256"));
+    expect(sha256.nonce).toBeUndefined();
   });
 
   it("reads our request with its RFC 8954 nonce", async () => {

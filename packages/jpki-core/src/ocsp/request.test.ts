@@ -3,7 +3,8 @@ import { bytesToHex } from "../encoding/pem.js";
 import { isJpkiError } from "../errors.js";
 import { sandboxFixture } from "../test-support/fixtures.js";
 import { certIdsEqual } from "./cert-id.js";
-import { buildOcspRequest, parseOcspRequest } from "./request.js";
+import { buildOcspRequest } from "./request.js";
+import { parseOcspRequest } from "./request-parser.js";
 
 function expectCode(fn: () => unknown, code: string): void {
   try {

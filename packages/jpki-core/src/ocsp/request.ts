@@ -3,14 +3,14 @@
  * RFC 8954 form (the extnValue is the DER of an OCTET STRING holding the nonce), and parsed from untrusted
  * DER for the responder. Only the first is a client's job; jlis parses.
  */
-import * as pkijs from "pkijs";
+import type * as pkijs from "pkijs";
 import type { x509 } from "../crypto/x509-library.js";
 import { getCrypto } from "../crypto/provider.js";
 import { bytesToHex, toBytes, type Bytes } from "../encoding/pem.js";
 import { JpkiError } from "../errors.js";
 import { OID } from "../oids.js";
 import { normaliseSerialNumber } from "../profile/serial-number.js";
-import { octetString, oid, readOnly, sequence, TAG, tlv, valueOf } from "../revocation/der.js";
+import { octetString, oid, sequence, TAG, tlv } from "../revocation/der.js";
 import { createCertId, encodeCertId, type CertId, type CertIdHashAlgorithm } from "./cert-id.js";
 
 /** RFC 8954 §2.1: responders must accept nonces of 16–32 octets; 32 is what this module sends. */
@@ -53,63 +53,8 @@ export async function buildOcspRequest(options: BuildOcspRequestOptions): Promis
   return { der: sequence(sequence(...parts)), certIds, ...(nonce ? { nonce } : {}) };
 }
 
-export interface ParsedOcspRequest {
-  certIds: CertId[];
-  /** The nonce extension's extnValue contents exactly as received (RFC 8954 form or not): echo these. */
-  nonce?: Bytes;
-  /** The nonce octets when the extnValue is an OCTET STRING (RFC 8954), else undefined. */
-  nonceValue?: Bytes;
-  /** Whether the request carried optionalSignature (not verified: JPKI status requests are unsigned). */
-  signed: boolean;
-  /** OIDs of request extensions other than the nonce (a responder ignores non-critical ones). */
-  otherExtensions: { id: string; critical: boolean }[];
-}
 
 /** Parses an OCSPRequest; anything that is not one is OCSP_REQUEST_MALFORMED (answer malformedRequest). */
-export function parseOcspRequest(input: BufferSource): ParsedOcspRequest {
-  const der = toBytes(input);
-  let request: pkijs.OCSPRequest;
-  try {
-    readOnly(der, TAG.SEQUENCE);
-    getCrypto();
-    request = pkijs.OCSPRequest.fromBER(der);
-  } catch (cause) {
-    throw new JpkiError("OCSP_REQUEST_MALFORMED", "not a DER OCSPRequest", { cause });
-  }
-  const tbs = request.tbsRequest;
-  if (tbs.version !== undefined && tbs.version !== 0) {
-    throw new JpkiError("OCSP_REQUEST_MALFORMED", `unsupported OCSPRequest version ${tbs.version}`);
-  }
-  if (tbs.requestList.length === 0) throw new JpkiError("OCSP_REQUEST_MALFORMED", "the OCSPRequest asks about no certificate");
-  const certIds = tbs.requestList.map((single) => fromPkijsCertId(single.reqCert));
-  let nonce: Bytes | undefined;
-  const otherExtensions: ParsedOcspRequest["otherExtensions"] = [];
-  for (const extension of tbs.requestExtensions ?? []) {
-    if (extension.extnID === OID.ocspNonce) {
-      if (nonce) throw new JpkiError("OCSP_REQUEST_MALFORMED", "two nonce extensions");
-      nonce = toBytes(extension.extnValue.valueBlock.valueHexView);
-    } else {
-      otherExtensions.push({ id: extension.extnID, critical: extension.critical });
-    }
-  }
-  return {
-    certIds,
-    ...(nonce ? { nonce } : {}),
-    ...(nonce ? optionalNonceValue(nonce) : {}),
-    signed: request.optionalSignature !== undefined,
-    otherExtensions,
-  };
-}
-
-function optionalNonceValue(nonce: Bytes): { nonceValue?: Bytes } {
-  try {
-    const inner = readOnly(nonce);
-    return inner.tag === TAG.OCTET_STRING ? { nonceValue: valueOf(nonce, inner) } : {};
-  } catch {
-    return {};
-  }
-}
-
 /** A CertID read by pkijs, as this module's plain value (serial normalised: a leading 00 is dropped). */
 export function fromPkijsCertId(certId: pkijs.CertID): CertId {
   const serial = certId.serialNumber.valueBlock.valueHexView;

@@ -3,7 +3,8 @@ import * as pkijs from "pkijs";
 import { bytesToHex, toBytes } from "../encoding/pem.js";
 import { sandboxFixture } from "../test-support/fixtures.js";
 import { certIdsEqual, createCertId } from "./cert-id.js";
-import { buildOcspRequest, parseOcspRequest } from "./request.js";
+import { buildOcspRequest } from "./request.js";
+import { parseOcspRequest } from "./request-parser.js";
 import { buildOcspErrorResponse, buildOcspResponse } from "./response-builder.js";
 import { parseOcspResponse, type SuccessfulOcspResponse } from "./response-parser.js";
 

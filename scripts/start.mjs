@@ -54,7 +54,11 @@ async function main() {
     console.log(NO_APPS_MESSAGE);
     return;
   }
-  console.log(`starting ${apps.join(", ")} (Ctrl-C stops them all)`);
+  // Every app keeps its data under one root (DESIGN.md "Data"): <repo>/.data unless JPKI_DATA_DIR says otherwise.
+  // Set here because turbo runs each app in its own folder.
+  process.env.JPKI_DATA_DIR ??= path.join(root, ".data");
+  console.log(`starting ${apps.join(", ")} (Ctrl-C stops them all); data in ${process.env.JPKI_DATA_DIR}`);
+  console.log(`once jlis is up, in another terminal: npx jpki-sandbox citizen create --persona hanako --json`);
   console.log("> turbo run start --filter=./apps/*");
   const run = await runTurbo(["run", "start", "--filter=./apps/*"], { root, onSignal });
   // Stopped on request (Ctrl-C, SIGTERM) is a clean exit; otherwise pass turbo's status on.

@@ -1,0 +1,226 @@
+/**
+ * createJlis(config): wires the store, the CAs, the domain services and the HTTP server — the one place
+ * that knows how the parts fit (STYLE.md: pebble's cmd/main). Usable embedded: `start(0)` in a test,
+ * `stop()` after.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { pino, type Logger } from "pino";
+import type { JlisConfig } from "./config/env.js";
+import { openDatabase, type Database } from "./db/database.js";
+import type { Authorities } from "./domain/authorities.js";
+import { createSandboxClock, type SandboxClock } from "./domain/clock.js";
+import { generateSecret, hashSecret, SCOPES, verifySecret } from "./domain/credentials.js";
+import { createCrlPublisher, type CrlPublisher } from "./domain/crl-publisher.js";
+import { createLocalChangeFeed, type ChangeFeed } from "./domain/change-feed.js";
+import { createCounterService, type CounterService } from "./domain/issuance/counter-service.js";
+import { createLinkageService } from "./domain/linkage.js";
+import { createCachedStatusSource } from "./domain/ocsp/cached-status-source.js";
+import { createOcspService, type CertificateStatusSource, type OcspService } from "./domain/ocsp/index.js";
+import type { JlisStore } from "./domain/ports.js";
+import { createRevocationService, type RevocationService } from "./domain/revocation.js";
+import { createSandboxControls, type SandboxControls } from "./domain/sandbox-controls.js";
+import { createExpressApp } from "./server/express-app.js";
+import { createHttpServer } from "./server/http-server.js";
+import { createOcspHttpHandler } from "./server/ocsp-endpoint.js";
+import { loadOrCreateAuthorities } from "./store/key-files.js";
+import { createPostgresChangeFeed } from "./store/postgres-change-feed.js";
+import { createPrismaStore } from "./store/prisma-store.js";
+
+/** CRLs are checked this often and re-issued once half their validity has passed. */
+const CRL_REFRESH_INTERVAL_MS = 60_000;
+
+export interface DevCredentials {
+  counter: { id: string; secret: string };
+  admin: { user: "admin"; password: string };
+}
+
+export interface Jlis {
+  config: JlisConfig;
+  logger: Logger;
+  store: JlisStore;
+  authorities: Authorities;
+  clock: SandboxClock;
+  controls: SandboxControls;
+  counter: CounterService;
+  revocation: RevocationService;
+  crls: CrlPublisher;
+  ocsp: OcspService;
+  database: Database;
+  /** The development counter's credential (secret undefined when it came from the environment). */
+  devCredentials: DevCredentials;
+  /** Where the credentials file was written (persistent mode only). */
+  devCredentialsFile: string | undefined;
+  /** Base URL, known after start(). */
+  url(): string;
+  start(port?: number): Promise<{ url: string }>;
+  stop(): Promise<void>;
+}
+
+function statusSource(store: JlisStore): CertificateStatusSource {
+  return {
+    async statusOf(kind, serialNumber) {
+      const certificate = await store.certificates.get(serialNumber);
+      if (!certificate || certificate.kind !== kind) return undefined;
+      if (certificate.revokedAt && certificate.revocationReason) {
+        return { status: "revoked", revokedAt: certificate.revokedAt, reason: certificate.revocationReason };
+      }
+      // An expired certificate is still "good" here: OCSP reports revocation, validity is the verifier's check
+      // (RFC 6960 §2.2; RFC 5280 §6.1.3).
+      return { status: "good" };
+    },
+  };
+}
+
+/**
+ * The development municipal counter: its secret comes from JPKI_JLIS_COUNTER_SECRET, or is generated once
+ * and kept in <dataDir>/dev-credentials.json (0600) so the CLI and the portal can read it.
+ */
+async function ensureDevCounter(store: JlisStore, config: JlisConfig): Promise<{ credentials: DevCredentials; file: string | undefined }> {
+  const file = config.dataDir ? path.join(config.dataDir, "dev-credentials.json") : undefined;
+  const existing = await store.clients.get(config.counter.id);
+  let secret = config.counter.secret;
+  if (secret === undefined && file && existsSync(file)) {
+    const saved = JSON.parse(readFileSync(file, "utf8")) as Partial<DevCredentials>;
+    if (saved.counter?.id === config.counter.id && existing && (await verifySecret(saved.counter.secret, existing.secretHash))) {
+      secret = saved.counter.secret;
+    }
+  }
+  secret ??= generateSecret();
+  if (!existing || !(await verifySecret(secret, existing.secretHash))) {
+    await store.clients.upsert({
+      id: config.counter.id,
+      kind: "counter",
+      name: "開発用窓口 / development municipal counter",
+      secretHash: await hashSecret(secret),
+      scopes: [SCOPES.counter],
+      createdAt: existing?.createdAt ?? new Date(),
+      disabledAt: null,
+    });
+  }
+  const credentials: DevCredentials = { counter: { id: config.counter.id, secret }, admin: { user: "admin", password: config.adminPassword } };
+  if (file) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(credentials, null, 2) + "\n", { mode: 0o600 });
+  }
+  return { credentials, file };
+}
+
+export async function createJlis(config: JlisConfig, options: { logger?: Logger } = {}): Promise<Jlis> {
+  const logger = options.logger ?? pino({ name: "jlis", level: config.logLevel });
+  const clock = createSandboxClock();
+  const database = await openDatabase(config.database);
+  try {
+    const store = createPrismaStore(database.prisma);
+    const controls = createSandboxControls(store, clock, config.chaos);
+    await controls.load();
+    const { authorities, created } = await loadOrCreateAuthorities({
+      dir: config.dataDir ? path.join(config.dataDir, "keys") : undefined,
+      passphrase: config.keyPassphrase,
+      now: clock.now(),
+    });
+    const devCounter = await ensureDevCounter(store, config);
+
+    let baseUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+    const publicUrl = () => baseUrl;
+    const revocation = createRevocationService(store, clock);
+    const statuses = createCachedStatusSource(statusSource(store));
+    const ocsp = createOcspService({
+      authorities,
+      statuses,
+      clock,
+      chaos: () => controls.chaos().ocsp,
+      validitySeconds: config.ocspValiditySeconds,
+    });
+    const crls = createCrlPublisher({ store, clock, authorities, validitySeconds: config.crlValiditySeconds, publicUrl });
+    const feed: ChangeFeed =
+      config.database.kind === "postgres"
+        ? await createPostgresChangeFeed({ url: config.database.url, schema: config.database.schema, logger })
+        : createLocalChangeFeed();
+    revocation.onRevoked(async (revoked) => {
+      for (const certificate of revoked) {
+        statuses.forget(certificate.kind, certificate.serialNumber);
+        ocsp.invalidate(certificate.kind, certificate.serialNumber);
+      }
+      await crls.republishFor(revoked);
+      await feed.publish({ type: "revoked", certificates: revoked.map(({ kind, serialNumber }) => ({ kind, serialNumber })) });
+    });
+    controls.onChange(() => {
+      ocsp.invalidateAll();
+      feed.publish({ type: "controls" }).catch((error: unknown) => logger.error({ err: error }, "change feed publish failed"));
+    });
+    // Changes made through another replica (PostgreSQL only).
+    feed.subscribe((event) => {
+      if (event.type === "revoked") {
+        for (const { kind, serialNumber } of event.certificates) {
+          statuses.forget(kind, serialNumber);
+          ocsp.invalidate(kind, serialNumber);
+        }
+      } else {
+        controls
+          .load()
+          .then(() => ocsp.invalidateAll())
+          .catch((error: unknown) => logger.error({ err: error }, "reloading operator controls failed"));
+      }
+    });
+    const counter = createCounterService({ store, clock, authorities, revocation, publicUrl });
+    const linkage = createLinkageService(store, clock);
+    const app = createExpressApp({ store, clock, authorities, counter, revocation, crls, linkage, controls, adminPassword: config.adminPassword, publicUrl, logger });
+    const server = createHttpServer(app, [createOcspHttpHandler(ocsp, logger)]);
+    logger.info({ database: database.describe(), keys: created ? "created" : "loaded", dataDir: config.dataDir ?? "(memory)" }, "jlis ready");
+
+    let refresher: NodeJS.Timeout | undefined;
+    let stopping: Promise<void> | undefined;
+
+    return {
+      config,
+      logger,
+      store,
+      authorities,
+      clock,
+      controls,
+      counter,
+      revocation,
+      crls,
+      ocsp,
+      database,
+      devCredentials: devCounter.credentials,
+      devCredentialsFile: devCounter.file,
+      url: publicUrl,
+      async start(port = config.port) {
+        await new Promise<void>((resolve, reject) => {
+          server.once("error", reject);
+          server.listen(port, config.host, () => {
+            server.off("error", reject);
+            resolve();
+          });
+        });
+        const bound = (server.address() as AddressInfo).port;
+        baseUrl = config.publicUrl ?? `http://${config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host}:${bound}`;
+        refresher = setInterval(() => {
+          crls.refreshAll().catch((error: unknown) => logger.error({ err: error }, "CRL refresh failed"));
+        }, CRL_REFRESH_INTERVAL_MS);
+        refresher.unref();
+        return { url: baseUrl };
+      },
+      stop() {
+        stopping ??= (async () => {
+          clearInterval(refresher);
+          await feed.close();
+          if (server.listening) {
+            const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+            server.closeIdleConnections();
+            setTimeout(() => server.closeAllConnections(), 2_000).unref();
+            await closed;
+          }
+          await database.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

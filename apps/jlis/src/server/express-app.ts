@@ -1,0 +1,111 @@
+/**
+ * The Express 5 application: every endpoint except OCSP (which http-server.ts answers before Express).
+ * JSON errors are RFC 9457 problem documents; unknown routes too.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import express, { type ErrorRequestHandler } from "express";
+import { pinoHttp } from "pino-http";
+import type { Logger } from "pino";
+import type { Authorities } from "../domain/authorities.js";
+import type { Clock } from "../domain/clock.js";
+import { SCOPES } from "../domain/credentials.js";
+import type { CrlPublisher } from "../domain/crl-publisher.js";
+import type { CounterService } from "../domain/issuance/counter-service.js";
+import type { LinkageService } from "../domain/linkage.js";
+import type { JlisStore } from "../domain/ports.js";
+import type { RevocationService } from "../domain/revocation.js";
+import type { SandboxControls } from "../domain/sandbox-controls.js";
+import { auditTrail } from "./audit.js";
+import { requireAdmin, requireClient } from "./auth.js";
+import { openApiDocument } from "./openapi.js";
+import { PROBLEM_CONTENT_TYPE, problemFromError, problemOf } from "./problem.js";
+import { adminRoutes, clockRoutes } from "./routes/admin.js";
+import { counterRoutes } from "./routes/counter.js";
+import { linkageRoutes } from "./routes/linkage.js";
+import { publicRoutes } from "./routes/public.js";
+
+export interface ExpressAppDependencies {
+  store: JlisStore;
+  clock: Clock;
+  authorities: Authorities;
+  counter: CounterService;
+  revocation: RevocationService;
+  crls: CrlPublisher;
+  linkage: LinkageService;
+  controls: SandboxControls;
+  adminPassword: string;
+  publicUrl: () => string;
+  logger: Logger;
+  /** The built console (dist/web); absent in tests that did not build it. */
+  consoleDir?: string;
+}
+
+/** dist/web beside dist/server (or src/server when run from source). */
+export const DEFAULT_CONSOLE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
+
+export function createExpressApp(deps: ExpressAppDependencies): express.Express {
+  const { store, clock, logger } = deps;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+  app.use(pinoHttp({ logger, customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "debug") }));
+  app.use(express.json({ limit: "256kb", type: ["application/json", "application/*+json"] }));
+
+  app.use(publicRoutes(deps.authorities, deps.crls, deps.controls));
+  app.get("/openapi.json", (_req, res) => {
+    res.json(openApiDocument(deps.publicUrl()));
+  });
+
+  app.use(
+    "/api/v1",
+    auditTrail(store, clock, logger, "counter"),
+    requireClient(store, "counter", SCOPES.counter, "jlis municipal counter"),
+    counterRoutes(deps.counter, store, clock),
+  );
+  app.use("/linkage/v1", auditTrail(store, clock, logger, "linkage"), linkageRoutes(deps.linkage, store, deps.controls));
+
+  const admin = requireAdmin(deps.adminPassword);
+  app.use(
+    "/admin/api",
+    auditTrail(store, clock, logger, "admin"),
+    admin,
+    adminRoutes({ store, clock, revocation: deps.revocation, controls: deps.controls, publicUrl: deps.publicUrl }),
+  );
+  // DESIGN.md names the clock endpoint POST /admin/clock; the console uses /admin/api/clock. Same handler.
+  const adminClock = express.Router();
+  adminClock.use("/clock", auditTrail(store, clock, logger, "admin"), admin);
+  adminClock.use(clockRoutes(deps.controls));
+  app.use("/admin", adminClock);
+  const consoleDir = deps.consoleDir ?? DEFAULT_CONSOLE_DIR;
+  app.use("/admin", admin, express.static(consoleDir, { index: "index.html" }));
+  app.get(["/admin", "/admin/{*splat}"], admin, (_req, res) => {
+    const index = path.join(consoleDir, "index.html");
+    if (existsSync(index)) res.sendFile(index);
+    else res.status(503).type("text/plain").send("The operator console is not built: run `npm run build -w apps/jlis`.");
+  });
+  app.get("/", (_req, res) => {
+    res.redirect("/admin/");
+  });
+
+  app.use((req, _res, next) => {
+    next(Object.assign(new Error("not found"), { notFound: `${req.method} ${req.path}` }));
+  });
+  const errors: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+    void _next;
+    const notFound = (error as { notFound?: string }).notFound;
+    const bodyError = (error as { type?: string; status?: number }).type;
+    let problem;
+    if (notFound) problem = problemOf("NOT_FOUND", 404, `no endpoint ${notFound}; see /openapi.json`);
+    else if (bodyError === "entity.too.large") problem = problemOf("PAYLOAD_TOO_LARGE", 413, "the request body is too large");
+    else if (bodyError === "entity.parse.failed") problem = problemOf("BAD_REQUEST", 400, "the request body is not valid JSON");
+    else if (bodyError === "encoding.unsupported" || bodyError === "charset.unsupported") problem = problemOf("UNSUPPORTED_MEDIA_TYPE", 415, "unsupported body encoding");
+    else problem = problemFromError(error);
+    if (problem.status >= 500) req.log.error({ err: error }, "request failed");
+    res.locals.problemCode = problem.code;
+    res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...problem, instance: req.originalUrl }));
+  };
+  app.use(errors);
+  return app;
+}

@@ -1,7 +1,8 @@
 /**
  * Writes one audit event per call to the protected APIs (counter, linkage, admin), after the response,
  * with the caller, the action (route), the target and the outcome — also for refused calls (401/403),
- * as the linkage service requires.
+ * as the linkage service requires. With `changesOnly` (the operator console) successful reads are not
+ * recorded: the console reads constantly, and an audit log full of its own page loads hides what changed.
  */
 import type { RequestHandler } from "express";
 import type { Logger } from "pino";
@@ -15,9 +16,11 @@ export function outcomeOf(status: number): AuditOutcome {
   return status < 400 ? "ok" : "error";
 }
 
-export function auditTrail(store: JlisStore, clock: Clock, logger: Logger, area: string): RequestHandler {
+export function auditTrail(store: JlisStore, clock: Clock, logger: Logger, area: string, options: { changesOnly?: boolean } = {}): RequestHandler {
   return (req, res, next) => {
     res.on("finish", () => {
+      const read = req.method === "GET" || req.method === "HEAD";
+      if (options.changesOnly && read && outcomeOf(res.statusCode) === "ok") return;
       const caller = callerOf(res);
       const event = {
         actorType: caller?.actorType ?? ("system" as const),

@@ -69,13 +69,13 @@ export function createExpressApp(deps: ExpressAppDependencies): express.Express 
   const admin = requireAdmin(deps.adminPassword);
   app.use(
     "/admin/api",
-    auditTrail(store, clock, logger, "admin"),
+    auditTrail(store, clock, logger, "admin", { changesOnly: true }),
     admin,
     adminRoutes({ store, clock, revocation: deps.revocation, controls: deps.controls, publicUrl: deps.publicUrl }),
   );
   // DESIGN.md names the clock endpoint POST /admin/clock; the console uses /admin/api/clock. Same handler.
   const adminClock = express.Router();
-  adminClock.use("/clock", auditTrail(store, clock, logger, "admin"), admin);
+  adminClock.use("/clock", auditTrail(store, clock, logger, "admin", { changesOnly: true }), admin);
   adminClock.use(clockRoutes(deps.controls));
   app.use("/admin", adminClock);
   const consoleDir = deps.consoleDir ?? DEFAULT_CONSOLE_DIR;

@@ -20,17 +20,14 @@ import { join } from "node:path";
 import {
   buildOcspRequest,
   bytesToBase64,
-  createCertificationRequest,
-  createSoftwareSigner,
-  csrToPem,
   exportPrivateKeyPem,
-  generateRsaKeyPair,
   HANAKO,
   toPem,
   type RevocationReason,
 } from "@jpki-sandbox/jpki-core";
 import { createJlis } from "../src/app.js";
 import { testConfig } from "../src/config/env.js";
+import { createSoftwareCard } from "../src/test-support/software-card.js";
 
 const [dir, goodArg, revokedArg] = process.argv.slice(2);
 if (!dir) throw new Error("usage: ocsp-bench-server.ts <dir> [good] [revoked]");
@@ -46,10 +43,8 @@ const S = jlis.authorities.S;
 // Certificates issued the way a municipal counter gets them: a resident, a card, CSRs as proof of possession.
 // One key pair per role serves every card here (jlis refuses only S = R on one card): key generation would
 // otherwise dominate the set-up.
-const keys = { s: await generateRsaKeyPair(), r: await generateRsaKeyPair() };
-const csr = async (pair: CryptoKeyPair) =>
-  csrToPem(await createCertificationRequest({ publicKey: pair.publicKey, signer: await createSoftwareSigner(pair.privateKey) }));
-const request = { userAuthCsr: await csr(keys.r), signingCsr: await csr(keys.s) };
+const card = await createSoftwareCard();
+const request = { userAuthCsr: await card.userAuthCsr(), signingCsr: await card.signingCsr() };
 const { id: _hanako, ...resident } = HANAKO;
 void _hanako;
 const serials: string[] = [];

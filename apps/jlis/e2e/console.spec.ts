@@ -4,16 +4,13 @@
  */
 import {
   buildOcspRequest,
-  createCertificationRequest,
-  createSoftwareSigner,
-  csrToPem,
-  generateRsaKeyPair,
   HANAKO,
   parseOcspResponse,
   parseX509,
 } from "@jpki-sandbox/jpki-core";
 import { expect, test } from "@playwright/test";
 import { E2E } from "../playwright.config.js";
+import { createSoftwareCard } from "../src/test-support/software-card.js";
 
 const counterAuth = `Basic ${Buffer.from(`${E2E.counterId}:${E2E.counterSecret}`).toString("base64")}`;
 
@@ -28,14 +25,11 @@ async function counter(path: string, body: unknown) {
 }
 
 async function issueHanakosCard(): Promise<{ sSerial: string; rSerial: string }> {
-  const csr = async () => {
-    const keys = await generateRsaKeyPair();
-    return csrToPem(await createCertificationRequest({ publicKey: keys.publicKey, signer: await createSoftwareSigner(keys.privateKey) }));
-  };
+  const card = await createSoftwareCard();
   const { id: _id, ...fields } = HANAKO;
   void _id;
   const { resident } = (await counter("/api/v1/residents", fields)) as { resident: { id: string } };
-  const issued = (await counter(`/api/v1/residents/${resident.id}/cards`, { userAuthCsr: await csr(), signingCsr: await csr() })) as {
+  const issued = (await counter(`/api/v1/residents/${resident.id}/cards`, { userAuthCsr: await card.userAuthCsr(), signingCsr: await card.signingCsr() })) as {
     signingCertificate: { serialNumber: string };
     userAuthCertificate: { serialNumber: string };
   };

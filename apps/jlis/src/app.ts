@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import type { CertificateKind } from "@jpki-sandbox/jpki-core";
 import { pino, type Logger } from "pino";
 import type { JlisConfig } from "./config/env.js";
 import { openDatabase, type Database } from "./db/database.js";
@@ -138,11 +139,13 @@ export async function createJlis(config: JlisConfig, options: { logger?: Logger 
       config.database.kind === "postgres"
         ? await createPostgresChangeFeed({ url: config.database.url, schema: config.database.schema, logger })
         : createLocalChangeFeed();
+    // A status changed: both OCSP caches (statuses, pre-signed answers) must forget the certificate.
+    const forgetStatus = ({ kind, serialNumber }: { kind: CertificateKind; serialNumber: string }) => {
+      statuses.forget(kind, serialNumber);
+      ocsp.invalidate(kind, serialNumber);
+    };
     revocation.onRevoked(async (revoked) => {
-      for (const certificate of revoked) {
-        statuses.forget(certificate.kind, certificate.serialNumber);
-        ocsp.invalidate(certificate.kind, certificate.serialNumber);
-      }
+      revoked.forEach(forgetStatus);
       await crls.republishFor(revoked);
       await feed.publish({ type: "revoked", certificates: revoked.map(({ kind, serialNumber }) => ({ kind, serialNumber })) });
     });
@@ -153,10 +156,7 @@ export async function createJlis(config: JlisConfig, options: { logger?: Logger 
     // Changes made through another replica (PostgreSQL only).
     feed.subscribe((event) => {
       if (event.type === "revoked") {
-        for (const { kind, serialNumber } of event.certificates) {
-          statuses.forget(kind, serialNumber);
-          ocsp.invalidate(kind, serialNumber);
-        }
+        event.certificates.forEach(forgetStatus);
       } else {
         controls
           .load()

@@ -3,6 +3,10 @@ import { toPem } from "@jpki-sandbox/jpki-core";
 import type { Card, CertificateRecord, Resident } from "../domain/records.js";
 import { cardStatusAt, certificateStatusAt } from "../domain/records.js";
 
+export function clockJson(clock: { now: Date; offsetMs: number }) {
+  return { now: clock.now.toISOString(), offsetMs: clock.offsetMs };
+}
+
 export function certificateJson(certificate: CertificateRecord, at: Date) {
   return {
     serialNumber: certificate.serialNumber,

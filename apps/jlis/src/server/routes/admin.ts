@@ -14,7 +14,7 @@ import type { JlisStore } from "../../domain/ports.js";
 import { certificateStatusAt, type Client } from "../../domain/records.js";
 import type { RevocationService } from "../../domain/revocation.js";
 import { chaosSchema, type SandboxControls } from "../../domain/sandbox-controls.js";
-import { cardJson, certificateJson, residentJson } from "../json.js";
+import { cardJson, certificateJson, clockJson, residentJson } from "../json.js";
 import { parseInput, serialParam } from "../validation.js";
 
 const certificateQuerySchema = z.object({
@@ -43,8 +43,6 @@ const clientJson = (client: Client) => ({
   disabledAt: client.disabledAt?.toISOString() ?? null,
 });
 
-const clockJson = (value: { now: Date; offsetMs: number }) => ({ now: value.now.toISOString(), offsetMs: value.offsetMs });
-
 /** GET/POST /clock: read, advance (ISO 8601 duration) or reset the sandbox clock. Also mounted at /admin/clock. */
 export function clockRoutes(controls: SandboxControls): Router {
   const router = Router();
@@ -69,7 +67,7 @@ export function adminRoutes(deps: { store: JlisStore; clock: Clock; revocation: 
       store.certificates.countByStatus("S", now),
       store.certificates.countByStatus("R", now),
     ]);
-    res.json({ clock: { now: now.toISOString(), offsetMs: controls.clock().offsetMs }, counts: { residents, certificates: { S, R } }, chaos: controls.chaos() });
+    res.json({ clock: clockJson({ now, offsetMs: controls.clock().offsetMs }), counts: { residents, certificates: { S, R } }, chaos: controls.chaos() });
   });
 
   router.get("/residents", async (_req, res) => {

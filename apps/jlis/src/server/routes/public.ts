@@ -8,6 +8,7 @@ import type { Authorities } from "../../domain/authorities.js";
 import type { CrlPublisher } from "../../domain/crl-publisher.js";
 import { JlisError } from "../../domain/errors.js";
 import type { SandboxControls } from "../../domain/sandbox-controls.js";
+import { clockJson } from "../json.js";
 
 const kindOf = (value: string): CertificateKind => {
   if (value === "s") return "S";
@@ -28,8 +29,7 @@ export function publicRoutes(authorities: Authorities, crls: CrlPublisher, contr
   });
 
   router.get("/clock", (_req, res) => {
-    const { now, offsetMs } = controls.clock();
-    res.json({ now: now.toISOString(), offsetMs });
+    res.json(clockJson(controls.clock()));
   });
 
   router.get("/ca/:file", (req, res) => {

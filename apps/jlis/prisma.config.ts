@@ -12,7 +12,7 @@ export default {
   async adapter() {
     const { PGlite } = await import("@electric-sql/pglite");
     const { PrismaPGlite } = await import("pglite-prisma-adapter");
-    // Typed against an older @prisma/driver-adapter-utils (see src/db/database.ts); same runtime interface.
+    // Typed against an older @prisma/driver-adapter-utils (see packages/service-kit/src/db/database.ts); same runtime interface.
     return new PrismaPGlite(new PGlite()) as never;
   },
 } satisfies PrismaConfig;

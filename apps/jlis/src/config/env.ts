@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import { z } from "zod";
-import type { DatabaseLocation } from "../db/database.js";
+import { databaseLocation, type DatabaseLocation } from "@jpki-sandbox/service-kit";
 import { OCSP_CHAOS_MODES } from "../domain/ocsp/chaos.js";
 import { LINKAGE_CHAOS_MODES, type Chaos } from "../domain/sandbox-controls.js";
 
@@ -80,12 +80,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = proces
   const e = parsed.data;
   const dataDirSetting = e.JPKI_JLIS_DATA_DIR ?? path.join(e.JPKI_DATA_DIR, "jlis");
   const dataDir = dataDirSetting === ":memory:" ? undefined : path.resolve(cwd, dataDirSetting);
-  const url = e.JPKI_JLIS_DATABASE_URL ?? e.DATABASE_URL;
-  const database: DatabaseLocation = url
-    ? { kind: "postgres", url, schema: e.JPKI_JLIS_DATABASE_SCHEMA }
-    : dataDir
-      ? { kind: "pglite", dataDir: path.join(dataDir, "pglite") }
-      : { kind: "memory" };
+  const database = databaseLocation({
+    url: e.JPKI_JLIS_DATABASE_URL ?? e.DATABASE_URL,
+    schema: e.JPKI_JLIS_DATABASE_SCHEMA,
+    dataDir: dataDir ? path.join(dataDir, "pglite") : ":memory:",
+  });
   return {
     host: e.JPKI_JLIS_HOST,
     port: e.JPKI_JLIS_PORT,

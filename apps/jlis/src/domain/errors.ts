@@ -1,7 +1,10 @@
 /**
  * jlis's typed errors: one class, a closed list of stable codes. The HTTP edge maps each code to a status
- * and an RFC 9457 problem document (src/server/problem.ts); tests assert the code, never the message.
+ * and an RFC 9457 problem document (the service kit's problemFromError); tests assert the code, never the
+ * message.
  */
+import { ServiceError } from "@jpki-sandbox/service-kit";
+
 export const JLIS_ERROR_STATUS = {
   BAD_REQUEST: 400,
   VALIDATION_FAILED: 400,
@@ -31,19 +34,10 @@ export const JLIS_ERROR_STATUS = {
 
 export type JlisErrorCode = keyof typeof JLIS_ERROR_STATUS;
 
-export class JlisError extends Error {
+export class JlisError extends ServiceError<JlisErrorCode> {
   override readonly name = "JlisError";
-  constructor(
-    readonly code: JlisErrorCode,
-    message: string,
-    options?: { cause?: unknown; details?: Record<string, unknown> },
-  ) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
-    this.details = options?.details;
-  }
-  readonly details: Record<string, unknown> | undefined;
-  get status(): number {
-    return JLIS_ERROR_STATUS[this.code];
+  constructor(code: JlisErrorCode, message: string, options?: { cause?: unknown; details?: Record<string, unknown> }) {
+    super(code, JLIS_ERROR_STATUS[code], message, options);
   }
 }
 

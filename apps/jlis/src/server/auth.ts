@@ -5,8 +5,8 @@
  * → 403. The authenticated caller is kept on res.locals for the audit log.
  */
 import { timingSafeEqual } from "node:crypto";
+import { basicCredentials, verifySecret } from "@jpki-sandbox/service-kit";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
-import { verifySecret } from "../domain/credentials.js";
 import { JlisError } from "../domain/errors.js";
 import type { JlisStore } from "../domain/ports.js";
 import type { ActorType, ClientKind } from "../domain/records.js";
@@ -16,14 +16,7 @@ export interface Caller {
   actorId: string;
 }
 
-export function basicCredentials(header: string | undefined): { user: string; password: string } | undefined {
-  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? "");
-  if (!match?.[1]) return undefined;
-  const decoded = Buffer.from(match[1], "base64").toString("utf8");
-  const colon = decoded.indexOf(":");
-  if (colon < 0) return undefined;
-  return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-}
+export { basicCredentials } from "@jpki-sandbox/service-kit";
 
 function challenge(res: Response, realm: string, message: string): never {
   res.setHeader("WWW-Authenticate", `Basic realm="${realm}", charset="UTF-8"`);

@@ -5,7 +5,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import express, { type ErrorRequestHandler } from "express";
+import { problemHandlers } from "@jpki-sandbox/service-kit";
+import express from "express";
 import { pinoHttp } from "pino-http";
 import type { Logger } from "pino";
 import type { Authorities } from "../domain/authorities.js";
@@ -20,7 +21,6 @@ import type { SandboxControls } from "../domain/sandbox-controls.js";
 import { auditTrail } from "./audit.js";
 import { requireAdmin, requireClient } from "./auth.js";
 import { openApiDocument } from "./openapi.js";
-import { PROBLEM_CONTENT_TYPE, problemFromError, problemOf } from "./problem.js";
 import { adminRoutes, clockRoutes } from "./routes/admin.js";
 import { counterRoutes } from "./routes/counter.js";
 import { linkageRoutes } from "./routes/linkage.js";
@@ -89,23 +89,8 @@ export function createExpressApp(deps: ExpressAppDependencies): express.Express 
     res.redirect("/admin/");
   });
 
-  app.use((req, _res, next) => {
-    next(Object.assign(new Error("not found"), { notFound: `${req.method} ${req.path}` }));
-  });
-  const errors: ErrorRequestHandler = (error: unknown, req, res, _next) => {
-    void _next;
-    const notFound = (error as { notFound?: string }).notFound;
-    const bodyError = (error as { type?: string; status?: number }).type;
-    let problem;
-    if (notFound) problem = problemOf("NOT_FOUND", 404, `no endpoint ${notFound}; see /openapi.json`);
-    else if (bodyError === "entity.too.large") problem = problemOf("PAYLOAD_TOO_LARGE", 413, "the request body is too large");
-    else if (bodyError === "entity.parse.failed") problem = problemOf("BAD_REQUEST", 400, "the request body is not valid JSON");
-    else if (bodyError === "encoding.unsupported" || bodyError === "charset.unsupported") problem = problemOf("UNSUPPORTED_MEDIA_TYPE", 415, "unsupported body encoding");
-    else problem = problemFromError(error);
-    if (problem.status >= 500) req.log.error({ err: error }, "request failed");
-    res.locals.problemCode = problem.code;
-    res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...problem, instance: req.originalUrl }));
-  };
-  app.use(errors);
+  const problems = problemHandlers({ notFoundHint: "see /openapi.json", service: "jlis" });
+  app.use(problems.notFound);
+  app.use(problems.errors);
   return app;
 }

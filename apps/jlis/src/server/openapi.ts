@@ -2,27 +2,15 @@
  * OpenAPI 3.1 description of jlis's JSON endpoints (and the binary PKI ones). Request schemas come from the
  * same zod schemas that validate the requests, so the document cannot drift from the code.
  */
+import { buildOpenApiDocument, type OpenApiOperation } from "@jpki-sandbox/service-kit";
 import { z } from "zod";
 import { chaosSchema } from "../domain/sandbox-controls.js";
 import { clockSchema } from "./routes/admin.js";
 import { addressChangeSchema, cardRequestSchema, nameChangeSchema, residentInputSchema } from "./routes/counter.js";
 
-type Security = "counter" | "verifier" | "admin" | undefined;
+type Security = "counter" | "verifier" | "admin";
 
-interface Operation {
-  method: "get" | "post" | "put";
-  path: string;
-  summary: string;
-  security?: Security;
-  body?: z.ZodType;
-  bodyType?: string;
-  responses: Record<string, string>;
-  produces?: string;
-}
-
-const schema = (zodSchema: z.ZodType) => z.toJSONSchema(zodSchema, { io: "input", unrepresentable: "any" });
-
-const OPERATIONS: Operation[] = [
+const OPERATIONS: OpenApiOperation<Security>[] = [
   { method: "get", path: "/healthz", summary: "Liveness", responses: { 200: "ok" } },
   { method: "get", path: "/clock", summary: "Sandbox time (real time + operator offset)", responses: { 200: "now and offset" } },
   { method: "get", path: "/ca/{file}", summary: "CA or OCSP responder certificate: s.cer, r.cer, s-ocsp.cer, r-ocsp.cer (.pem for PEM)", responses: { 200: "certificate", 404: "no such file" }, produces: "application/pkix-cert" },
@@ -59,45 +47,14 @@ const OPERATIONS: Operation[] = [
 ];
 
 export function openApiDocument(serverUrl: string) {
-  const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of OPERATIONS) {
-    const parameters = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
-    const responses = Object.fromEntries(
-      Object.entries(op.responses).map(([status, description]) => [
-        status,
-        {
-          description,
-          content: Number(status) >= 400 ? { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } : { [op.produces ?? "application/json"]: {} },
-        },
-      ]),
-    );
-    (paths[op.path] ??= {})[op.method] = {
-      summary: op.summary,
-      ...(parameters.length ? { parameters } : {}),
-      ...(op.security ? { security: [{ [op.security]: [] }] } : {}),
-      ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schema(op.body) } } } } : {}),
-      ...(op.bodyType ? { requestBody: { required: true, content: { [op.bodyType]: {} } } } : {}),
-      responses,
-    };
-  }
-  return {
-    openapi: "3.1.0",
-    info: { title: "JPKI Sandbox — mock J-LIS (TEST ONLY)", version: "0.1.0", description: "Synthetic data only; never a real JPKI service." },
-    servers: [{ url: serverUrl }],
-    paths,
-    components: {
-      securitySchemes: {
-        counter: { type: "http", scheme: "basic", description: "municipal counter: counter id and secret" },
-        verifier: { type: "http", scheme: "basic", description: "accredited verifier: client id and secret" },
-        admin: { type: "http", scheme: "basic", description: "operator: admin and JPKI_JLIS_ADMIN_PASSWORD" },
-      },
-      schemas: {
-        Problem: {
-          type: "object",
-          required: ["type", "title", "status", "code"],
-          properties: { type: { type: "string" }, title: { type: "string" }, status: { type: "integer" }, code: { type: "string" }, detail: { type: "string" }, instance: { type: "string" } },
-        },
-      },
+  return buildOpenApiDocument({
+    title: "JPKI Sandbox — mock J-LIS (TEST ONLY)",
+    serverUrl,
+    operations: OPERATIONS,
+    securitySchemes: {
+      counter: { type: "http", scheme: "basic", description: "municipal counter: counter id and secret" },
+      verifier: { type: "http", scheme: "basic", description: "accredited verifier: client id and secret" },
+      admin: { type: "http", scheme: "basic", description: "operator: admin and JPKI_JLIS_ADMIN_PASSWORD" },
     },
-  };
+  });
 }

@@ -1,13 +1,12 @@
 /**
- * Applies prisma/migrations from Node, for PGlite and PostgreSQL alike (NOTES.md: the Prisma CLI cannot run
- * offline against PGlite). Each migration runs in its own transaction and is recorded in
+ * Applies an app's prisma/migrations from Node, for PGlite and PostgreSQL alike (NOTES.md: the Prisma CLI
+ * cannot run offline against PGlite). Each migration runs in its own transaction and is recorded in
  * `_prisma_migrations` exactly as `prisma migrate deploy` would (sha256 checksum of the file), so
  * `prisma migrate status` agrees with what ran here. An applied migration whose file changed is an error.
  */
 import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 
 /** The smallest SQL surface both PGlite and node-postgres offer. */
 export interface SqlSession {
@@ -23,10 +22,8 @@ export interface Migration {
   checksum: string;
 }
 
-/** prisma/migrations of this package; src/db and dist/db are both two levels below the package root. */
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prisma/migrations");
-
-export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
+/** Every `<dir>/<name>/migration.sql`, in name (timestamp) order. */
+export function readMigrations(dir: string): Migration[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
@@ -49,16 +46,16 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
-// Any constant works; it serialises concurrent start-ups of several jlis replicas on one PostgreSQL.
-const MIGRATION_LOCK_KEY = 72_010_4010;
-
 export class MigrationError extends Error {
   override readonly name = "MigrationError";
 }
 
-/** Applies every pending migration; returns the names it applied. */
-export async function applyMigrations(session: SqlSession, migrations = readMigrations()): Promise<string[]> {
-  await session.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+/**
+ * Applies every pending migration; returns the names it applied. `lockKey` (pg_advisory_lock, one constant
+ * per app) serialises concurrent start-ups of several replicas on one PostgreSQL.
+ */
+export async function applyMigrations(session: SqlSession, migrations: readonly Migration[], lockKey: number): Promise<string[]> {
+  await session.query("SELECT pg_advisory_lock($1)", [lockKey]);
   try {
     await session.exec(MIGRATIONS_TABLE);
     const applied = await session.query<{ migration_name: string; checksum: string }>(
@@ -91,6 +88,6 @@ export async function applyMigrations(session: SqlSession, migrations = readMigr
     }
     return ran;
   } finally {
-    await session.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+    await session.query("SELECT pg_advisory_unlock($1)", [lockKey]);
   }
 }

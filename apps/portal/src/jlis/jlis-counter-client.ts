@@ -1,0 +1,69 @@
+/**
+ * JlisCounter over HTTP: jlis's municipal-counter API with the portal's counter credential, plus its open
+ * services (clock, CA certificates, OCSP). jlis's refusals become JLIS_REFUSED with jlis's own code; a jlis
+ * that cannot be reached becomes JLIS_UNAVAILABLE saying how to start it.
+ */
+import type { Bytes, Persona } from "@jpki-sandbox/jpki-core";
+import { ServiceClient, ServiceProblemError, ServiceUnreachableError } from "@jpki-sandbox/service-kit";
+import { PortalError } from "../domain/errors.js";
+import type { JlisCounter, JlisIssuedCard, ResidentAddress } from "../domain/ports.js";
+
+export interface JlisCounterCredential {
+  user: string;
+  password: string;
+}
+
+/** The clock is asked at most this often; CA certificates are fetched once (they never change under us). */
+const CLOCK_CACHE_MS = 1_000;
+
+export function createJlisCounterClient(baseUrl: string, credential: () => JlisCounterCredential): JlisCounter {
+  const client = new ServiceClient({ baseUrl, serviceName: "jlis", startHint: "start the sandbox with `npm start`" });
+  const caCache = new Map<"S" | "R", Promise<Bytes>>();
+  let clock: { offsetMs: number; readAt: number } | undefined;
+
+  const call = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof ServiceUnreachableError) throw new PortalError("JLIS_UNAVAILABLE", error.message, { cause: error });
+      if (error instanceof ServiceProblemError) {
+        const code = error.status >= 500 ? "JLIS_UNAVAILABLE" : "JLIS_REFUSED";
+        throw new PortalError(code, `jlis: ${error.message}`, { cause: error, details: { jlisCode: error.problem?.code, jlisStatus: error.status } });
+      }
+      throw error;
+    }
+  };
+  const post = <T>(path: string, body: unknown) => call(() => client.postJson<T>(path, body, credential()));
+  const card = (cardId: string, event: string) => `/api/v1/cards/${encodeURIComponent(cardId)}/${event}`;
+
+  return {
+    async registerResident(persona: Persona) {
+      const { id: _id, requestSigningCertificate: _wish, ...resident } = persona;
+      const { resident: registered } = await post<{ resident: { id: string } }>("/api/v1/residents", resident);
+      return registered;
+    },
+    issueCard: (residentId, request) => post<JlisIssuedCard>(`/api/v1/residents/${encodeURIComponent(residentId)}/cards`, request),
+    changeAddress: (cardId, address: ResidentAddress, signingCsr) => post(card(cardId, "address-change"), { ...address, ...(signingCsr ? { signingCsr } : {}) }),
+    changeName: (cardId, name, signingCsr) => post(card(cardId, "name-change"), { name, ...(signingCsr ? { signingCsr } : {}) }),
+    renew: (cardId, request) => post(card(cardId, "renewal"), request),
+    reportLoss: (cardId) => post(card(cardId, "loss"), {}),
+    async now() {
+      if (!clock || Date.now() - clock.readAt > CLOCK_CACHE_MS) {
+        const reading = await call(() => client.getJson<{ now: string; offsetMs: number }>("/clock"));
+        clock = { offsetMs: reading.offsetMs, readAt: Date.now() };
+      }
+      return new Date(Date.now() + clock.offsetMs);
+    },
+    caCertificate(kind) {
+      let cached = caCache.get(kind);
+      if (!cached) {
+        cached = call(() => client.getBytes(`/ca/${kind.toLowerCase()}.cer`, "application/pkix-cert"));
+        cached.catch(() => caCache.delete(kind));
+        caCache.set(kind, cached);
+      }
+      return cached;
+    },
+    ocsp: (kind, request) =>
+      call(() => client.postBytes(`/ocsp/${kind.toLowerCase()}`, request, "application/ocsp-request", "application/ocsp-response")),
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * The portal's Express 5 application: the browser API (cookie session + CSRF), the bank API and the
+ * operator API (HTTP Basic), OpenAPI, and the built web UI for every other GET. Errors are RFC 9457 problems.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { problemHandlers } from "@jpki-sandbox/service-kit";
+import cookieParser from "cookie-parser";
+import express from "express";
+import type { Logger } from "pino";
+import { pinoHttp } from "pino-http";
+import type { ApprovalService } from "../domain/approvals/approval-service.js";
+import type { BankClients } from "../domain/bank-clients.js";
+import type { CardVault } from "../domain/cards/card-vault.js";
+import type { CounterService } from "../domain/counter/counter-service.js";
+import type { JlisCounter, PortalStore } from "../domain/ports.js";
+import { requireBankClient, requireOperator } from "./auth.js";
+import type { CsrfGuard } from "./csrf.js";
+import { openApiDocument } from "./openapi.js";
+import { bankApiRoutes } from "./routes/bank-api.js";
+import { browserRoutes } from "./routes/browser.js";
+import { bankClientRoutes, operatorRoutes } from "./routes/operator.js";
+
+export interface ExpressAppDependencies {
+  store: PortalStore;
+  vault: CardVault;
+  jlis: JlisCounter;
+  jlisUrl: string;
+  counter: CounterService;
+  approvals: ApprovalService;
+  bankClients: BankClients;
+  csrf: CsrfGuard;
+  adminPassword: string;
+  publicUrl: () => string;
+  logger: Logger;
+  /** The built UI (dist/web); absent in tests that did not build it. */
+  webDir?: string;
+}
+
+/** dist/web beside dist/server (or src/server when run from source). */
+export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
+
+export function createExpressApp(deps: ExpressAppDependencies): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      // PINs travel only in bodies, which are never logged; credentials and cookies are redacted.
+      redact: ["req.headers.authorization", "req.headers.cookie", "req.headers[\"x-csrf-token\"]", "res.headers[\"set-cookie\"]"],
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "debug"),
+    }),
+  );
+  app.use(cookieParser());
+  // A 1 MiB document arrives as ~1.4 MB of base64.
+  app.use(express.json({ limit: "2mb", type: ["application/json", "application/*+json"] }));
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/openapi.json", (_req, res) => {
+    res.json(openApiDocument(deps.publicUrl()));
+  });
+
+  const operator = requireOperator(deps.adminPassword);
+  const bank = requireBankClient(deps.bankClients);
+  app.use("/api/v1/counter", operator, operatorRoutes(deps.counter));
+  app.use("/api/v1", bank, bankApiRoutes(deps.approvals, deps.publicUrl));
+  app.use("/admin/api", operator, bankClientRoutes(deps.bankClients));
+  app.use("/api", browserRoutes(deps));
+
+  const webDir = deps.webDir ?? DEFAULT_WEB_DIR;
+  app.use(express.static(webDir, { index: false }));
+  // Client-side routes (/counter, /cards/…, /approve/…) all load the same page.
+  app.get(/^\/(?!api\/|admin\/api\/).*/, (_req, res) => {
+    const index = path.join(webDir, "index.html");
+    if (existsSync(index)) res.sendFile(index);
+    else res.status(503).type("text/plain").send("The portal UI is not built: run `npm run build -w apps/portal`.");
+  });
+
+  const { notFound, errors } = problemHandlers({ notFoundHint: "see /openapi.json" });
+  app.use(notFound);
+  app.use(errors);
+  return app;
+}

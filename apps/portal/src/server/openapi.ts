@@ -1,0 +1,54 @@
+/** OpenAPI 3.1 description of the portal's API, request schemas from the zod schemas that validate them. */
+import { buildOpenApiDocument, type OpenApiOperation } from "@jpki-sandbox/service-kit";
+import {
+  addressChangeSchema,
+  approveSchema,
+  bankClientSchema,
+  citizenSchema,
+  issueCardSchema,
+  nameChangeSchema,
+  pinResetSchema,
+  redeemSchema,
+  renewalSchema,
+  signingRequestSchema,
+} from "./schemas.js";
+
+type Security = "bank" | "admin" | "browser";
+
+const OPERATIONS: OpenApiOperation<Security>[] = [
+  { method: "get", path: "/healthz", summary: "Liveness", responses: { 200: "ok" } },
+  { method: "get", path: "/api/session", summary: "Session cookie and the CSRF token the browser API's POSTs send as x-csrf-token", responses: { 200: "csrfToken, jlisUrl, sandboxNow" } },
+  { method: "get", path: "/api/personas", summary: "Built-in seed personas (花子)", responses: { 200: "personas" } },
+  { method: "get", path: "/api/personas/random", summary: "A synthetic resident", responses: { 200: "persona" } },
+  { method: "post", path: "/api/counter/cards", summary: "市区町村窓口: register the resident at jlis and issue a virtual card (keys made on the card, certificates by PKCS#10)", security: "browser", body: issueCardSchema, responses: { 201: "card", 400: "validation / PIN_FORMAT", 403: "CSRF_INVALID", 409: "jlis refused" } },
+  { method: "post", path: "/api/counter/cards/{id}/address-change", summary: "住所変更: new S key and certificate (old S revoked affiliationChanged); R untouched", security: "browser", body: addressChangeSchema, responses: { 200: "card", 409: "card not usable" } },
+  { method: "post", path: "/api/counter/cards/{id}/name-change", summary: "氏名変更: as a move", security: "browser", body: nameChangeSchema, responses: { 200: "card" } },
+  { method: "post", path: "/api/counter/cards/{id}/loss", summary: "紛失届: S and R revoked keyCompromise", security: "browser", responses: { 200: "card" } },
+  { method: "post", path: "/api/counter/cards/{id}/renewal", summary: "更新: a new card, the old one's certificates revoked superseded", security: "browser", body: renewalSchema, responses: { 201: "the new card" } },
+  { method: "post", path: "/api/counter/cards/{id}/pin-reset", summary: "パスワード初期化: new PIN, retry counter reset", security: "browser", body: pinResetSchema, responses: { 200: "card" } },
+  { method: "get", path: "/api/cards", summary: "The citizen's cards", responses: { 200: "cards" } },
+  { method: "get", path: "/api/cards/{id}", summary: "A card: certificates decoded, PIN counters", responses: { 200: "card", 404: "unknown" } },
+  { method: "get", path: "/api/cards/{id}/status", summary: "Live OCSP status of the card's certificates at jlis", responses: { 200: "statuses" } },
+  { method: "get", path: "/api/cards/{id}/apdu-log", summary: "The card's APDU trace (PINs masked), newest first", responses: { 200: "entries" } },
+  { method: "get", path: "/api/approvals/{id}", summary: "A bank's signing request as the citizen sees it", responses: { 200: "approval", 404: "unknown" } },
+  { method: "post", path: "/api/approvals/{id}/approve", summary: "Sign with the chosen card and PIN; answers where to send the browser (code + state)", security: "browser", body: approveSchema, responses: { 200: "redirectTo", 403: "PIN_INCORRECT (triesLeft)", 410: "APPROVAL_EXPIRED", 423: "PIN_BLOCKED" } },
+  { method: "post", path: "/api/approvals/{id}/cancel", summary: "Decline; the bank gets error=access_denied", security: "browser", responses: { 200: "redirectTo" } },
+  { method: "post", path: "/api/v1/signing-requests", summary: "Bank: ask a citizen to sign a document (kind sign, S) or a challenge (kind auth, R)", security: "bank", body: signingRequestSchema, responses: { 201: "id, approvalUrl, expiresAt", 400: "validation / RETURN_URL_NOT_ALLOWED", 401: "credentials" } },
+  { method: "post", path: "/api/v1/signing-results", summary: "Bank: redeem the one-time code (single use, short-lived, bound to the client and state)", security: "bank", body: redeemSchema, responses: { 200: "CMS SignedData + S certificate, or signature + R certificate", 400: "APPROVAL_CODE_INVALID / _EXPIRED / _REUSED / APPROVAL_STATE_MISMATCH", 401: "credentials" } },
+  { method: "post", path: "/api/v1/counter/citizens", summary: "Operator (CLI): register a persona and issue a virtual card", security: "admin", body: citizenSchema, responses: { 201: "resident, card, serials and certificates" } },
+  { method: "get", path: "/admin/api/bank-clients", summary: "Registered bank clients", security: "admin", responses: { 200: "clients" } },
+  { method: "post", path: "/admin/api/bank-clients", summary: "Register a bank client; the secret is returned once", security: "admin", body: bankClientSchema, responses: { 201: "client and secret" } },
+];
+
+export function openApiDocument(serverUrl: string) {
+  return buildOpenApiDocument({
+    title: "JPKI Sandbox — citizen portal (TEST ONLY)",
+    serverUrl,
+    operations: OPERATIONS,
+    securitySchemes: {
+      bank: { type: "http", scheme: "basic", description: "registered bank client: client id and secret" },
+      admin: { type: "http", scheme: "basic", description: "operator: admin and JPKI_PORTAL_ADMIN_PASSWORD" },
+      browser: { type: "apiKey", in: "header", name: "x-csrf-token", description: "the portal's own pages: session cookie + CSRF token from GET /api/session" },
+    },
+  });
+}

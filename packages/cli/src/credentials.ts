@@ -1,17 +1,20 @@
 /**
- * Where the CLI's jlis credentials come from, first match wins: the command's flags, the environment
- * (JPKI_JLIS_COUNTER_ID / _SECRET, JPKI_JLIS_ADMIN_PASSWORD), then the dev-credentials.json jlis writes on
- * start (apps/jlis app.ts ensureDevCounter). The admin password falls back to jlis's development default.
+ * Where the CLI's operator credentials come from, first match wins: the command's flag, the environment
+ * (JPKI_JLIS_ADMIN_PASSWORD, JPKI_PORTAL_ADMIN_PASSWORD), then the dev-credentials.json the service writes on
+ * start into its data directory (apps/jlis app.ts ensureDevCounter, apps/portal app.ts ensureDevBank), then
+ * the services' development default password. The user is always `admin`.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CliEnv } from "./env.js";
 import { CliError } from "./io.js";
 
-/** jlis's defaults (apps/jlis src/config/env.ts): counter id and admin password when not configured. */
-export const DEFAULT_COUNTER_ID = "dev-counter";
+/** The services' development default (apps/jlis and apps/portal src/config/env.ts) when none is configured. */
 export const DEFAULT_ADMIN_PASSWORD = "sandbox-admin";
 export const ADMIN_USER = "admin";
+
+/** The sandbox services that write a dev-credentials.json the CLI reads. */
+export type CredentialService = "jlis" | "portal";
 
 export interface BasicCredential {
   user: string;
@@ -20,30 +23,35 @@ export interface BasicCredential {
   source: string;
 }
 
-/** The shape of `<jlis data dir>/dev-credentials.json`; every member optional, since it is read, not trusted. */
+/**
+ * The part of `<service data dir>/dev-credentials.json` the CLI reads; optional, since it is read, not trusted.
+ * jlis writes `{ counter, admin }`, the portal `{ bank, admin }`; only `admin` is the CLI's business.
+ */
 export interface DevCredentialsFile {
-  counter?: { id?: string; secret?: string };
   admin?: { user?: string; password?: string };
 }
 
-/** `$JPKI_JLIS_DATA_DIR/dev-credentials.json`, else `<JPKI_DATA_DIR or .data>/jlis/dev-credentials.json` (as jlis resolves it). */
-export function devCredentialsPath(env: CliEnv): string | undefined {
-  if (env.jlisDataDir === ":memory:") return undefined; // an ephemeral jlis writes no file
-  return join(env.jlisDataDir ?? join(env.dataDir, "jlis"), "dev-credentials.json");
+/**
+ * `$JPKI_<SERVICE>_DATA_DIR/dev-credentials.json`, else `<JPKI_DATA_DIR or .data>/<service>/dev-credentials.json`
+ * (as each service resolves its data directory); undefined for an in-memory service, which writes none.
+ */
+export function devCredentialsPath(env: CliEnv, service: CredentialService = "jlis"): string | undefined {
+  const own = service === "jlis" ? env.jlisDataDir : env.portalDataDir;
+  if (own === ":memory:") return undefined;
+  return join(own ?? join(env.dataDir, service), "dev-credentials.json");
 }
 
-/** Reads the dev-credentials file; undefined when there is none, CREDENTIALS_MALFORMED when it is not JSON. */
-export function readDevCredentials(path: string | undefined): DevCredentialsFile | undefined {
+/** Reads a dev-credentials file; undefined when there is none, CREDENTIALS_MALFORMED when it is not JSON. */
+export function readDevCredentials(path: string | undefined, service: CredentialService = "jlis"): DevCredentialsFile | undefined {
   if (path === undefined || !existsSync(path)) return undefined;
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, "utf8"));
   } catch (cause) {
-    throw new CliError("CREDENTIALS_MALFORMED", `${path} is not valid JSON (delete it and restart jlis)`, { cause });
+    throw new CliError("CREDENTIALS_MALFORMED", `${path} is not valid JSON (delete it and restart ${service === "portal" ? "the portal" : "jlis"})`, { cause });
   }
   if (typeof json !== "object" || json === null) throw new CliError("CREDENTIALS_MALFORMED", `${path} is not a JSON object`);
-  const file = json as Record<string, unknown>;
-  return { counter: pick(file.counter, "id", "secret"), admin: pick(file.admin, "user", "password") };
+  return { admin: pick((json as Record<string, unknown>).admin, "user", "password") };
 }
 
 function pick<K extends string>(value: unknown, ...keys: K[]): Partial<Record<K, string>> | undefined {
@@ -57,38 +65,22 @@ function pick<K extends string>(value: unknown, ...keys: K[]): Partial<Record<K,
   return picked;
 }
 
-export interface CounterFlags {
-  counterId?: string;
-  counterSecret?: string;
-}
-
-/** The municipal counter's HTTP Basic credential (`counterId:secret`), or CREDENTIALS_MISSING saying how to give one. */
-export function resolveCounterCredential(flags: CounterFlags, env: CliEnv): BasicCredential {
-  const path = devCredentialsPath(env);
-  if (flags.counterSecret !== undefined) {
-    return { user: flags.counterId ?? env.counterId ?? DEFAULT_COUNTER_ID, password: flags.counterSecret, source: "flags" };
-  }
-  if (env.counterSecret !== undefined) {
-    return { user: flags.counterId ?? env.counterId ?? DEFAULT_COUNTER_ID, password: env.counterSecret, source: "environment" };
-  }
-  const saved = readDevCredentials(path)?.counter;
-  if (saved?.secret !== undefined) {
-    // An id given explicitly still wins; the secret must then belong to it, which jlis checks.
-    return { user: flags.counterId ?? env.counterId ?? saved.id ?? DEFAULT_COUNTER_ID, password: saved.secret, source: path! };
-  }
-  throw new CliError(
-    "CREDENTIALS_MISSING",
-    "no municipal counter credential: pass --counter-id and --counter-secret, set JPKI_JLIS_COUNTER_ID and " +
-      `JPKI_JLIS_COUNTER_SECRET, or start jlis (npm start) so that it writes ${path ?? "<JPKI_DATA_DIR>/jlis/dev-credentials.json"}`,
-  );
-}
-
-/** The operator's credential (`admin:<password>`); falls back to jlis's development default password. */
-export function resolveAdminCredential(flags: { adminPassword?: string }, env: CliEnv): BasicCredential {
-  if (flags.adminPassword !== undefined) return { user: ADMIN_USER, password: flags.adminPassword, source: "flags" };
-  if (env.adminPassword !== undefined) return { user: ADMIN_USER, password: env.adminPassword, source: "environment" };
-  const path = devCredentialsPath(env);
-  const saved = readDevCredentials(path)?.admin?.password;
+/** `admin:<password>` for a service: the flag, the environment, the service's dev-credentials.json, the default. */
+function resolveOperatorCredential(service: CredentialService, flag: string | undefined, fromEnv: string | undefined, env: CliEnv): BasicCredential {
+  if (flag !== undefined) return { user: ADMIN_USER, password: flag, source: "flags" };
+  if (fromEnv !== undefined) return { user: ADMIN_USER, password: fromEnv, source: "environment" };
+  const path = devCredentialsPath(env, service);
+  const saved = readDevCredentials(path, service)?.admin?.password;
   if (saved !== undefined) return { user: ADMIN_USER, password: saved, source: path! };
   return { user: ADMIN_USER, password: DEFAULT_ADMIN_PASSWORD, source: "default" };
+}
+
+/** jlis's operator (`--admin-password`, JPKI_JLIS_ADMIN_PASSWORD, `<jlis data dir>/dev-credentials.json`). */
+export function resolveAdminCredential(flags: { adminPassword?: string }, env: CliEnv): BasicCredential {
+  return resolveOperatorCredential("jlis", flags.adminPassword, env.adminPassword, env);
+}
+
+/** The portal's operator (`--portal-password`, JPKI_PORTAL_ADMIN_PASSWORD, `<portal data dir>/dev-credentials.json`). */
+export function resolvePortalOperatorCredential(flags: { portalPassword?: string }, env: CliEnv): BasicCredential {
+  return resolveOperatorCredential("portal", flags.portalPassword, env.portalAdminPassword, env);
 }

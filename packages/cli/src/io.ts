@@ -11,18 +11,20 @@ export const processIo: CliIo = {
 
 /**
  * Exit codes: 0 success, 1 a finding (a lint finding; an OCSP answer other than good), 2 bad input, usage or
- * a failure (jlis unreachable or answering with a problem).
+ * a failure (jlis or the portal unreachable or answering with a problem).
  */
 export const EXIT = { ok: 0, findings: 1, badInput: 2 } as const;
 
 /** Stable codes of the CLI's own errors (tests assert these, not the messages). */
 export const CLI_ERROR_CODES = [
   "BAD_INPUT",
-  "CREDENTIALS_MISSING",
   "CREDENTIALS_MALFORMED",
   "JLIS_UNREACHABLE",
   "JLIS_PROBLEM",
   "JLIS_BAD_RESPONSE",
+  "PORTAL_UNREACHABLE",
+  "PORTAL_PROBLEM",
+  "PORTAL_BAD_RESPONSE",
 ] as const;
 export type CliErrorCode = (typeof CLI_ERROR_CODES)[number];
 

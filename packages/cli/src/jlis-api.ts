@@ -13,17 +13,6 @@ export interface CertificateRecord {
   pem: string;
 }
 
-export interface Resident {
-  id: string;
-  name: string;
-}
-
-export interface IssuedCard {
-  card: { id: string; residentId: string; issuedAt: string; expiresAt: string };
-  userAuthCertificate: CertificateRecord;
-  signingCertificate?: CertificateRecord;
-}
-
 export interface SandboxClockState {
   now: string;
   offsetMs: number;
@@ -31,8 +20,6 @@ export interface SandboxClockState {
 
 /** Paths of the API, in one place. */
 export const JLIS_PATHS = {
-  residents: "/api/v1/residents",
-  cards: (residentId: string) => `/api/v1/residents/${encodeURIComponent(residentId)}/cards`,
   revoke: (serial: string) => `/admin/api/certificates/${encodeURIComponent(serial)}/revoke`,
   clock: "/clock",
   adminClock: "/admin/api/clock",

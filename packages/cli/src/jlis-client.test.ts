@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { readCliEnv } from "./env.js";
 import { CliError } from "./io.js";
-import { JlisClient, JlisProblemError, networkErrorCode, resolveJlisUrl } from "./jlis-client.js";
+import { JlisClient, networkErrorCode, resolveJlisUrl } from "./jlis-client.js";
+import { CliProblemError } from "./service-client.js";
 
 interface Seen {
   url: string;
@@ -59,10 +60,10 @@ describe("JlisClient", () => {
   it("turns an RFC 9457 problem into `<detail> (<code>)` (JLIS_PROBLEM)", async () => {
     const { fetch } = scripted(() => problem(409, { title: "conflict", status: 409, code: "CERTIFICATE_ALREADY_REVOKED", detail: "already revoked" }));
     const error = await errorOf(new JlisClient({ baseUrl: "http://jlis.test", fetch }).getJson("/x"));
-    expect(error).toBeInstanceOf(JlisProblemError);
+    expect(error).toBeInstanceOf(CliProblemError);
     expect(error.code).toBe("JLIS_PROBLEM");
     expect(error.message).toBe("already revoked (CERTIFICATE_ALREADY_REVOKED)");
-    expect((error as JlisProblemError).status).toBe(409);
+    expect(error as CliProblemError).toMatchObject({ service: "jlis", status: 409, problem: { code: "CERTIFICATE_ALREADY_REVOKED" } });
   });
 
   it("uses the title when a problem has no detail, and names the status when there is no problem at all", async () => {

@@ -1,11 +1,11 @@
 /**
- * citizen create / revoke / ocsp / clock, in-process, without a real jlis: argument validation, credential
- * errors, a closed port, and a small stand-in jlis (node:http + jpki-core) that speaks the README's API so
- * the commands' whole flow and their one-line errors are checked here. The real jlis is
- * jlis-commands.live.test.ts.
+ * revoke / ocsp / clock, in-process, without a real jlis: argument validation, a closed port, and a small
+ * stand-in jlis (node:http + jpki-core) that speaks the README's API and issues certificates for the tests,
+ * so the commands' whole flow and their one-line errors are checked here. The real jlis is
+ * apps/jlis src/cli.api.test.ts; `citizen create` (which talks to the portal) is commands/citizen-create.test.ts.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -14,13 +14,13 @@ import {
   buildOcspResponse,
   createCertificationAuthority,
   createOcspResponder,
+  generateRsaKeyPair,
   HANAKO,
   issueSigningCertificate,
   issueUserAuthCertificate,
   parseCertificate,
   parseOcspRequest,
   toPem,
-  verifyCertificationRequest,
   type CertificateKind,
   type CertificationAuthority,
   type OcspCertStatus,
@@ -66,9 +66,6 @@ describe("argument validation (no server)", () => {
     ["no reason", ["revoke", "0a"], /required option '--reason/],
     ["a duration that is not ISO 8601", ["clock", "advance", "5 years"], /not a positive ISO 8601 duration: 5 years/],
     ["a zero duration", ["clock", "advance", "P0D"], /not a positive ISO 8601 duration/],
-    ["an unknown persona", ["citizen", "create", "--persona", "nobody"], /unknown persona "nobody"/],
-    ["no persona", ["citizen", "create"], /required option '--persona/],
-    ["no counter credential", ["citizen", "create", "--persona", "hanako"], /no municipal counter credential: pass --counter-id and --counter-secret.*npm start/],
     ["a --jlis that is no URL", ["clock", "show", "--jlis", "jlis:4010"], /--jlis must be an http\(s\) URL/],
     ["a missing certificate", ["ocsp", "/nonexistent/cert.pem"], /certificate file not found: \/nonexistent\/cert\.pem/],
   ])("answers %s with one line on stderr and exit 2", async (_what, argv, message) => {
@@ -89,13 +86,21 @@ describe("argument validation (no server)", () => {
 
   it("says jlis is not reachable, and how to start it, when nothing listens", async () => {
     const url = `http://127.0.0.1:${await closedPort()}`;
-    for (const argv of [["clock", "show"], ["clock", "advance", "P1D"], ["revoke", "0a", "--reason", "superseded"], ["citizen", "create", "--persona", "hanako", "--counter-secret", "x".repeat(16)]]) {
+    for (const argv of [["clock", "show"], ["clock", "advance", "P1D"], ["revoke", "0a", "--reason", "superseded"]]) {
       const result = await run({ JPKI_JLIS_URL: url, JPKI_DATA_DIR: join(work, "unreachable") }, ...argv);
       expect(result.code, argv.join(" ")).toBe(2);
       expect(result.stderr).toBe(`jpki-sandbox: jlis is not reachable at ${url} (ECONNREFUSED): start it with \`npm start\` at the repository root, or point --jlis / JPKI_JLIS_URL at a running jlis`);
     }
   });
 });
+
+/** Certificates the stand-in issued: `<dir>/s.pem` and `<dir>/r.pem`. */
+interface IssuedFiles {
+  dir: string;
+  sSerial: string;
+  rSerial: string;
+  sCertificate: string;
+}
 
 /** A stand-in for jlis, just enough of the README's API for the CLI, with what it received kept for the tests. */
 class StubJlis {
@@ -154,14 +159,9 @@ class StubJlis {
       }
       const ocsp = /^\/ocsp\/([sr])$/.exec(path);
       if (req.method === "POST" && ocsp) return this.answerOcsp(ocsp[1]!.toUpperCase() as CertificateKind, body, res);
-      if (path.startsWith("/api/v1/") && req.headers.authorization !== basic("dev-counter", "stub-counter-secret")) {
-        return problem(401, "UNAUTHENTICATED", "unknown client or wrong secret");
-      }
       if (path.startsWith("/admin/api/") && req.headers.authorization !== basic("admin", "sandbox-admin")) {
         return problem(401, "UNAUTHENTICATED", "the jlis operator console needs the admin credential (user admin)");
       }
-      if (req.method === "POST" && path === "/api/v1/residents") return json(201, { resident: { id: "resident-1", ...JSON.parse(body.toString()) } });
-      if (req.method === "POST" && path === "/api/v1/residents/resident-1/cards") return json(201, await this.issue(JSON.parse(body.toString())));
       const revoke = /^\/admin\/api\/certificates\/([0-9a-f]+)\/revoke$/.exec(path);
       if (req.method === "POST" && revoke) {
         const current = this.statuses.get(revoke[1]!);
@@ -184,21 +184,22 @@ class StubJlis {
     }
   }
 
-  private async issue(request: { userAuthCsr: string; signingCsr?: string }) {
+  /** 花子's S and R certificates for fresh keys, as jlis would issue them (AIA pointing here), written to `dir`. */
+  async issueCard(dir: string): Promise<IssuedFiles> {
+    mkdirSync(dir, { recursive: true });
     const issuedAt = this.now();
-    const record = async (kind: CertificateKind, csr: string) => {
-      const { publicKey } = await verifyCertificationRequest(csr);
+    const issue = async (kind: CertificateKind) => {
+      const { publicKey } = await generateRsaKeyPair();
       const common = { ca: this.cas[kind].ca, publicKey, persona: HANAKO, issuedAt, ocspUrl: `${this.url}/ocsp/${kind.toLowerCase()}` };
       const { certificate } = kind === "S" ? await issueSigningCertificate(common) : await issueUserAuthCertificate(common);
       const serialNumber = certificate.serialNumber.toLowerCase();
       this.statuses.set(serialNumber, { kind, status: "good" });
-      return { serialNumber, kind, status: "good", notBefore: certificate.notBefore.toISOString(), notAfter: certificate.notAfter.toISOString(), pem: toPem(certificate.rawData, "CERTIFICATE") };
+      const pem = toPem(certificate.rawData, "CERTIFICATE");
+      writeFileSync(join(dir, `${kind.toLowerCase()}.pem`), pem);
+      return { serialNumber, pem };
     };
-    return {
-      card: { id: "card-1", residentId: "resident-1", issuedAt: issuedAt.toISOString(), expiresAt: issuedAt.toISOString() },
-      userAuthCertificate: await record("R", request.userAuthCsr),
-      ...(request.signingCsr ? { signingCertificate: await record("S", request.signingCsr) } : {}),
-    };
+    const [s, r] = await Promise.all([issue("S"), issue("R")]);
+    return { dir, sSerial: s.serialNumber, rSerial: r.serialNumber, sCertificate: s.pem };
   }
 
   private async answerOcsp(kind: CertificateKind, body: Buffer, res: ServerResponse): Promise<void> {
@@ -219,79 +220,17 @@ class StubJlis {
 describe("against a stand-in jlis", () => {
   const stub = new StubJlis();
   let env: Record<string, string>;
+  let created: IssuedFiles;
 
   beforeAll(async () => {
     await stub.start();
-    env = { JPKI_JLIS_URL: stub.url, JPKI_JLIS_COUNTER_SECRET: "stub-counter-secret", JPKI_DATA_DIR: join(work, "data") };
+    env = { JPKI_JLIS_URL: stub.url, JPKI_DATA_DIR: join(work, "data") };
+    created = await stub.issueCard(join(work, "card-1"));
   });
   afterAll(() => stub.stop());
 
-  let created: { residentId: string; cardId: string; sSerial: string; rSerial: string; sCertificate: string; keysDir: string };
-
-  it("citizen create registers the persona, sends CSRs signed by the card keys, and writes the software card", async () => {
-    const result = await run(env, "citizen", "create", "--persona", "hanako", "--json");
-    expect(result.stderr).toBe("");
-    expect(result.code).toBe(0);
-    created = JSON.parse(result.stdout);
-    expect(created).toMatchObject({ residentId: "resident-1", cardId: "card-1", keysDir: join(work, "data", "cli-cards", "card-1") });
-    const resident = JSON.parse(stub.requests.find((r) => r.path === "/api/v1/residents")!.body);
-    expect(resident).toEqual({
-      name: HANAKO.name, sex: HANAKO.sex, dateOfBirth: HANAKO.dateOfBirth, address: HANAKO.address, prefecture: HANAKO.prefecture,
-      city: HANAKO.city, prefectureRomaji: HANAKO.prefectureRomaji, cityRomaji: HANAKO.cityRomaji, localGovernmentCode: HANAKO.localGovernmentCode,
-    });
-    const cardRequest = JSON.parse(stub.requests.find((r) => r.path.endsWith("/cards"))!.body);
-    expect(cardRequest).toMatchObject({ requestSigningCertificate: false });
-    expect(cardRequest.userAuthCsr).toMatch(/^-----BEGIN CERTIFICATE REQUEST-----/);
-    expect(cardRequest.signingCsr).toMatch(/^-----BEGIN CERTIFICATE REQUEST-----/);
-    for (const [kind, serial] of [["s", created.sSerial], ["r", created.rSerial]] as const) {
-      const key = join(created.keysDir, `${kind}.key.pem`);
-      expect(statSync(key).mode & 0o777).toBe(0o600);
-      expect(readFileSync(join(created.keysDir, `${kind}.pem`), "utf8")).toContain("BEGIN CERTIFICATE");
-      // each key belongs to its certificate
-      const fromCert = spawnSync("openssl", ["x509", "-in", join(created.keysDir, `${kind}.pem`), "-noout", "-pubkey"], { encoding: "utf8" }).stdout;
-      expect(spawnSync("openssl", ["pkey", "-in", key, "-pubout"], { encoding: "utf8" }).stdout).toBe(fromCert);
-      expect(serial).toMatch(/^[0-9a-f]+$/);
-    }
-  });
-
-  it("citizen create prints a short summary without --json, and refuses to overwrite a --keys-dir", async () => {
-    const dir = join(work, "card-2");
-    const first = await run(env, "citizen", "create", "--persona", "hanako", "--keys-dir", dir);
-    expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^registered 総務\u3000花子 as resident resident-1 and issued card card-1/);
-    expect(first.stdout).toContain("S 署名用電子証明書");
-    expect(first.stdout).toContain(`to ${dir}`);
-    const before = stub.requests.length;
-    const again = await run(env, "citizen", "create", "--persona", "hanako", "--keys-dir", dir);
-    expect(again.code).toBe(2);
-    expect(again.stderr).toMatch(/already exists \(use --force to replace\)/);
-    expect(stub.requests.length).toBe(before); // refused before jlis was asked anything
-  });
-
-  it("citizen create asks no S for an under-15 unless --under15-signing", async () => {
-    const child = join(work, "taro.json");
-    writeFileSync(child, JSON.stringify({ ...HANAKO, id: "taro", name: "総務　太郎", sex: "male", dateOfBirth: "2020-05-05" }));
-    const result = await run(env, "citizen", "create", "--persona", child, "--json", "--keys-dir", join(work, "taro"));
-    expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ sSerial: null, sCertificate: null });
-    expect(existsSync(join(work, "taro", "s.key.pem"))).toBe(false);
-    expect(JSON.parse(stub.requests.at(-1)!.body)).not.toHaveProperty("signingCsr");
-
-    const asked = await run(env, "citizen", "create", "--persona", child, "--json", "--under15-signing", "--keys-dir", join(work, "taro-s"));
-    expect(asked.code).toBe(0);
-    expect(JSON.parse(asked.stdout).sSerial).toMatch(/^[0-9a-f]+$/);
-    expect(JSON.parse(stub.requests.at(-1)!.body)).toMatchObject({ requestSigningCertificate: true });
-  });
-
-  it("citizen create prints jlis's problem as `<detail> (<code>)` and writes nothing", async () => {
-    const dir = join(work, "refused");
-    const result = await run({ ...env, JPKI_JLIS_COUNTER_SECRET: "wrong-secret-0000" }, "citizen", "create", "--persona", "hanako", "--keys-dir", dir);
-    expect(result).toMatchObject({ code: 2, stdout: "", stderr: "jpki-sandbox: unknown client or wrong secret (UNAUTHENTICATED)" });
-    expect(existsSync(dir)).toBe(false);
-  });
-
   it("ocsp says good (exit 0), after revoke says revoked with the reason (exit 1)", async () => {
-    const sPem = join(created.keysDir, "s.pem");
+    const sPem = join(created.dir, "s.pem");
     const good = await run(env, "ocsp", sPem);
     expect(good.code).toBe(0);
     expect(good.stdout.split("\n")[0]).toBe("good");
@@ -316,7 +255,7 @@ describe("against a stand-in jlis", () => {
   });
 
   it("ocsp asks the AIA URL unless --jlis is given", () => {
-    const certificate = parseCertificate(readFileSync(join(created.keysDir, "s.pem"), "utf8"));
+    const certificate = parseCertificate(readFileSync(join(created.dir, "s.pem"), "utf8"));
     const client = new JlisClient({ baseUrl: "http://other.test:4010" });
     expect(certificate.ocspUrls).toEqual([`${stub.url}/ocsp/s`]);
     expect(ocspUrlFor(certificate, "S", client, false)).toBe(`${stub.url}/ocsp/s`);
@@ -329,10 +268,10 @@ describe("against a stand-in jlis", () => {
     const stranger = join(work, "stranger.pem");
     const ca = join(work, "stub-s-ca.pem");
     writeFileSync(ca, stub.caPem("S"));
-    const own = await run(env, "ocsp", join(created.keysDir, "s.pem"), "--ca", ca, "--jlis", stub.url);
+    const own = await run(env, "ocsp", join(created.dir, "s.pem"), "--ca", ca, "--jlis", stub.url);
     expect(own.code).toBe(1); // revoked above
     expect(stub.requests.some((r) => r.path === "/ca/s.cer" && r.method === "GET")).toBe(true); // from the first ocsp only
-    const child = JSON.parse((await run(env, "citizen", "create", "--persona", "hanako", "--json", "--keys-dir", join(work, "stranger"))).stdout);
+    const child = await stub.issueCard(join(work, "stranger"));
     writeFileSync(stranger, child.sCertificate);
     stub.statuses.delete(child.sSerial);
     const unknown = await run(env, "ocsp", stranger, "--ca", ca);
@@ -343,7 +282,7 @@ describe("against a stand-in jlis", () => {
   it("ocsp refuses an answer whose nonce is not ours, and a --ca that did not issue the certificate (exit 2)", async () => {
     stub.tamperNonce = true;
     try {
-      const result = await run(env, "ocsp", join(created.keysDir, "r.pem"));
+      const result = await run(env, "ocsp", join(created.dir, "r.pem"));
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/\[OCSP_NONCE_MISMATCH\]$/);
     } finally {
@@ -351,7 +290,7 @@ describe("against a stand-in jlis", () => {
     }
     const wrongCa = join(work, "stub-r-ca.pem");
     writeFileSync(wrongCa, stub.caPem("R"));
-    const result = await run(env, "ocsp", join(created.keysDir, "s.pem"), "--ca", wrongCa);
+    const result = await run(env, "ocsp", join(created.dir, "s.pem"), "--ca", wrongCa);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/the certificate was not issued by the CA in .*stub-r-ca\.pem/);
   });
@@ -365,7 +304,7 @@ describe("against a stand-in jlis", () => {
     expect(advanced.stdout).toMatch(/^sandbox time is now \d{4}-.*\(offset \+2d 00:00:00 from real time\)$/);
     expect(JSON.parse(stub.requests.at(-1)!.body)).toEqual({ advance: "P2D" });
     expect(JSON.parse((await run(env, "clock", "show", "--json")).stdout).offsetMs).toBe(2 * 86_400_000);
-    const r = await run(env, "ocsp", join(created.keysDir, "r.pem"));
+    const r = await run(env, "ocsp", join(created.dir, "r.pem"));
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n")[0]).toBe("good");
   });

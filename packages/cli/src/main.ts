@@ -1,6 +1,7 @@
 /**
  * jpki-sandbox — offline CA and certificate tools for the JPKI Sandbox, and commands that talk to a running
- * jlis (citizen, revoke, ocsp, clock). Every error the user can cause is one line on stderr and a non-zero exit.
+ * sandbox: the citizen portal (citizen) and jlis (revoke, ocsp, clock). Every error the user can cause is one
+ * line on stderr and a non-zero exit.
  */
 import { isJpkiError, REVOCATION_REASONS } from "@jpki-sandbox/jpki-core";
 import { Command, CommanderError, Option } from "commander";
@@ -8,15 +9,15 @@ import { caInit } from "./commands/ca-init.js";
 import { certIssue } from "./commands/cert-issue.js";
 import { certLint } from "./commands/cert-lint.js";
 import { certShow } from "./commands/cert-show.js";
-import { citizenCreate } from "./commands/citizen-create.js";
+import { citizenCreate, DEFAULT_SIGNING_PIN, DEFAULT_USER_AUTH_PIN } from "./commands/citizen-create.js";
 import { clockAdvance, clockReset, clockShow } from "./commands/clock.js";
 import { ocsp } from "./commands/ocsp.js";
 import { revoke } from "./commands/revoke.js";
-import { DEFAULT_JLIS_URL, readCliEnv, type CliEnv, type EnvSource } from "./env.js";
+import { DEFAULT_JLIS_URL, DEFAULT_PORTAL_URL, readCliEnv, type CliEnv, type EnvSource } from "./env.js";
 import { CliError, EXIT, processIo, type CliIo } from "./io.js";
 
 const JLIS_OPTION_HELP = `base URL of jlis (default $JPKI_JLIS_URL or ${DEFAULT_JLIS_URL})`;
-const ADMIN_OPTION_HELP = "jlis admin password (default $JPKI_JLIS_ADMIN_PASSWORD, dev-credentials.json, then sandbox-admin)";
+const ADMIN_OPTION_HELP = "jlis admin password (default $JPKI_JLIS_ADMIN_PASSWORD, jlis's dev-credentials.json, then sandbox-admin)";
 
 function buildProgram(io: CliIo, env: CliEnv, setExit: (code: number) => void): Command {
   const program = new Command("jpki-sandbox")
@@ -54,24 +55,26 @@ function buildProgram(io: CliIo, env: CliEnv, setExit: (code: number) => void): 
     .description("check a certificate against the JPKI profile (exit 0 clean, 1 findings, 2 unreadable)")
     .option("--json", "machine-readable output")
     .action(async (file, opts) => setExit(await certLint(file, opts, io)));
-  addJlisCommands(program, io, env, setExit);
+  addServiceCommands(program, io, env, setExit);
   return program;
 }
 
-/** Commands that talk to a running jlis (apps/jlis README "HTTP API"). */
-function addJlisCommands(program: Command, io: CliIo, env: CliEnv, setExit: (code: number) => void): void {
+/** Commands that talk to a running sandbox: the portal's operator API (citizen), jlis's API (apps/jlis README "HTTP API"). */
+function addServiceCommands(program: Command, io: CliIo, env: CliEnv, setExit: (code: number) => void): void {
   const citizen = program.command("citizen").description("residents and their cards, as the municipal counter (市区町村窓口)");
   citizen
     .command("create")
-    .description("register a resident with jlis and issue a software card: S and R keys made here, CSRs, certificates")
+    .description(
+      "register a resident and issue a virtual My Number Card at the citizen portal: the card makes its keys, jlis " +
+        "certifies them; the private keys never leave the card, so nothing is written here — use the card at walletUrl",
+    )
     .requiredOption("--persona <id|file.json>", "built-in persona id (hanako) or a persona JSON file")
-    .option("--json", "machine-readable output")
-    .option("--keys-dir <dir>", "where to write s.key.pem, s.pem, r.key.pem, r.pem (default <JPKI_DATA_DIR or .data>/cli-cards/<cardId>)")
-    .option("--under15-signing", "an under-15 holder asks for a signing certificate too")
-    .option("--force", "replace existing files in --keys-dir")
-    .option("--jlis <url>", JLIS_OPTION_HELP)
-    .option("--counter-id <id>", "municipal counter id (default $JPKI_JLIS_COUNTER_ID, dev-credentials.json, then dev-counter)")
-    .option("--counter-secret <secret>", "municipal counter secret (default $JPKI_JLIS_COUNTER_SECRET, then dev-credentials.json)")
+    .option("--json", "machine-readable output: { residentId, cardId, sSerial, rSerial, sCertificate, rCertificate, walletUrl }")
+    .option("--under15-signing", "an under-15 holder asks for a signing certificate too (sets the persona's requestSigningCertificate)")
+    .option("--user-auth-pin <pin>", `R PIN (利用者証明用パスワード), exactly 4 digits (default ${DEFAULT_USER_AUTH_PIN}, a sandbox test PIN)`)
+    .option("--signing-pin <pin>", `S PIN (署名用パスワード), 6–16 digits or upper-case letters A–Z (default ${DEFAULT_SIGNING_PIN}, a sandbox test PIN)`)
+    .option("--portal <url>", `base URL of the citizen portal (default $JPKI_PORTAL_URL or ${DEFAULT_PORTAL_URL})`)
+    .option("--portal-password <password>", "portal admin password (default $JPKI_PORTAL_ADMIN_PASSWORD, the portal's dev-credentials.json, then sandbox-admin)")
     .action((opts) => citizenCreate(opts, io, env));
 
   program

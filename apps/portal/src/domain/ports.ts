@@ -9,7 +9,7 @@ export interface PortalStore {
   cards: {
     get(id: string): Promise<CardRecord | undefined>;
     list(): Promise<CardRecord[]>;
-    insert(card: Omit<CardRecord, "version" | "createdAt">): Promise<CardRecord>;
+    insert(card: Omit<CardRecord, "version" | "createdAt" | "successorCardId">): Promise<CardRecord>;
     /** Writes `changes` if the stored version is still `expectedVersion`; false when someone wrote first. */
     update(id: string, expectedVersion: number, changes: Partial<Omit<CardRecord, "id" | "version" | "createdAt">>): Promise<boolean>;
   };

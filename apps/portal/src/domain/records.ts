@@ -19,6 +19,8 @@ export interface CardRecord {
   signingSerial: string | null;
   userAuthCertificatePem: string | null;
   signingCertificatePem: string | null;
+  /** The card that replaced this one at renewal. */
+  successorCardId: string | null;
   createdAt: Date;
 }
 

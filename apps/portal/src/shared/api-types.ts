@@ -136,6 +136,8 @@ export interface CardSummary {
 
 export interface CardView extends CardSummary {
   persona: Persona;
+  /** The card that replaced this one at renewal (status "renewed"). */
+  successorCardId: string | null;
   certificates: { userAuth: CertificateView | null; signing: CertificateView | null };
 }
 
@@ -186,7 +188,10 @@ export interface ApprovalView {
   document: { contentType: string; size: number; sha256: string; text: string | null } | null;
   /** kind "auth": the challenge, hex. */
   challenge: string | null;
-  /** Cards that can answer: active, with the certificate the kind needs (S for sign, R for auth). */
+  /**
+   * Cards holding the certificate the kind needs (S for sign, R for auth), in any status: a card reported
+   * lost or renewed still signs, as a real card would; the bank's OCSP check is what refuses it.
+   */
   cards: CardSummary[];
 }
 

@@ -1,44 +1,49 @@
 /**
- * `jpki-sandbox citizen create --persona hanako|FILE.json`: the municipal counter (市区町村窓口) registers a
- * resident with jlis and issues a card. The card is a "software card" for now: its two RSA-2048 key pairs
- * are generated here and saved to files (a virtual card that keeps them comes later). Each CSR is signed
- * with its own key through the card-style signer (proof of possession).
+ * `jpki-sandbox citizen create --persona hanako|FILE.json`: the municipal counter (市区町村窓口) of the citizen
+ * portal (apps/portal, POST /api/v1/counter/citizens as its operator) registers the persona as a resident at
+ * jlis and issues a real virtual My Number Card: the card makes its own key pairs, jlis certifies them against
+ * the card's PKCS#10 requests (proof of possession), and the portal writes the certificates into the card and
+ * sets its PINs. The private keys never leave the card, so this command writes no files: the card is used in
+ * the portal's wallet (`walletUrl`), its certificates are printed. Whether an under-15 gets S is the portal's
+ * call on the sandbox clock (JPKI.md "Issued to"); `--under15-signing` asks for one.
  */
-import { rmSync } from "node:fs";
-import { join, resolve } from "node:path";
-import {
-  bytesEqual,
-  createCertificationRequest,
-  createSoftwareSigner,
-  csrToPem,
-  exportPrivateKeyPem,
-  exportPublicKeyDer,
-  generateRsaKeyPair,
-  isEligibleForSigningCertificate,
-  parseCertificate,
-  type Persona,
-} from "@jpki-sandbox/jpki-core";
-import { resolveCounterCredential } from "../credentials.js";
+import { parseCertificate, type CertificateKind, type ParsedCertificate, type Persona } from "@jpki-sandbox/jpki-core";
+import { resolvePortalOperatorCredential } from "../credentials.js";
 import type { CliEnv } from "../env.js";
-import { assertWritable, ensureDirectory, writePrivateFile, writePublicFile } from "../files.js";
-import { JlisClient, resolveJlisUrl } from "../jlis-client.js";
-import { JLIS_PATHS, type CertificateRecord, type IssuedCard, type Resident, type SandboxClockState } from "../jlis-api.js";
-import { CliError, type CliIo } from "../io.js";
+import { CliError, CliInputError, type CliIo } from "../io.js";
 import { loadPersona } from "../persona.js";
+import { PortalClient, resolvePortalUrl, type IssuedCitizen } from "../portal-client.js";
 
 export interface CitizenCreateOptions {
   persona: string;
   json?: boolean;
-  keysDir?: string;
   under15Signing?: boolean;
-  force?: boolean;
-  jlis?: string;
-  counterId?: string;
-  counterSecret?: string;
+  userAuthPin?: string;
+  signingPin?: string;
+  portal?: string;
+  portalPassword?: string;
 }
 
-/** The files of a software card, as later commands expect them. */
-export const CARD_FILES = { sKey: "s.key.pem", sCertificate: "s.pem", rKey: "r.key.pem", rCertificate: "r.pem" } as const;
+/**
+ * The PINs a sandbox card gets unless the flags say otherwise: TEST ONLY values, the same as the virtual
+ * card's test fixtures, documented in `--help` so a tester knows them without this command printing them.
+ */
+export const DEFAULT_USER_AUTH_PIN = "1234";
+export const DEFAULT_SIGNING_PIN = "SANDBOX1";
+
+/** The PIN rules of JPKI.md "The two certificates" (PIN row), checked here so a bad PIN costs no round trip. */
+export const PIN_RULES = {
+  userAuth: { flag: "--user-auth-pin", name: "R PIN (利用者証明用パスワード)", pattern: /^[0-9]{4}$/, rule: "exactly 4 digits" },
+  signing: { flag: "--signing-pin", name: "S PIN (署名用パスワード)", pattern: /^[0-9A-Z]{6,16}$/, rule: "6–16 characters, digits and upper-case letters A–Z" },
+} as const;
+
+type PinSlot = keyof typeof PIN_RULES;
+
+interface ChosenPin {
+  pin: string;
+  /** The flag that set it, or undefined for the sandbox default. */
+  flag: string | undefined;
+}
 
 export interface CitizenCreated {
   residentId: string;
@@ -47,96 +52,85 @@ export interface CitizenCreated {
   rSerial: string;
   sCertificate: string | null;
   rCertificate: string;
-  keysDir: string;
+  /** The card's page in the portal's wallet: the only place its private keys can be used. */
+  walletUrl: string;
 }
 
-/** Where a card's files go unless --keys-dir says: `<JPKI_DATA_DIR or .data>/cli-cards/<cardId>`. */
-export function defaultKeysDir(env: CliEnv, cardId: string): string {
-  return join(env.dataDir, "cli-cards", cardId);
-}
-
-/** The resident fields of POST /api/v1/residents: the persona without its id and issuance wish. */
-export function residentInputOf(persona: Persona) {
-  const { name, sex, dateOfBirth, address, prefecture, city, prefectureRomaji, cityRomaji, localGovernmentCode } = persona;
-  return { name, sex, dateOfBirth, address, prefecture, city, prefectureRomaji, cityRomaji, localGovernmentCode };
-}
-
-async function softwareCardKey() {
-  const keys = await generateRsaKeyPair();
-  const csr = await createCertificationRequest({ publicKey: keys.publicKey, signer: await createSoftwareSigner(keys.privateKey) });
-  return { keys, csrPem: csrToPem(csr) };
+/** The PIN from its flag or the default, refused (BAD_INPUT, naming the rule, never the PIN) when it breaks the rule. */
+export function choosePin(slot: PinSlot, given: string | undefined): ChosenPin {
+  const { flag, name, pattern, rule } = PIN_RULES[slot];
+  if (given === undefined) return { pin: slot === "userAuth" ? DEFAULT_USER_AUTH_PIN : DEFAULT_SIGNING_PIN, flag: undefined };
+  if (!pattern.test(given)) throw new CliInputError(`${flag}: the ${name} is ${rule}`);
+  return { pin: given, flag };
 }
 
 export async function citizenCreate(options: CitizenCreateOptions, io: CliIo, env: CliEnv): Promise<void> {
-  // Everything that can be refused locally is, before jlis is asked for anything.
-  const persona = loadPersona(options.persona);
-  const credential = resolveCounterCredential(options, env);
-  const client = new JlisClient({ baseUrl: resolveJlisUrl(options.jlis, env) });
-  const chosenDir = options.keysDir;
-  if (chosenDir !== undefined) assertWritable(chosenDir, Object.values(CARD_FILES), options.force ?? false);
+  // Everything that can be refused locally is, before the portal is asked for anything.
+  const loaded = loadPersona(options.persona);
+  const persona: Persona = options.under15Signing ? { ...loaded, requestSigningCertificate: true } : loaded;
+  const pins = { userAuth: choosePin("userAuth", options.userAuthPin), signing: choosePin("signing", options.signingPin) };
+  const client = new PortalClient({ baseUrl: resolvePortalUrl(options.portal, env) });
+  const operator = resolvePortalOperatorCredential(options, env);
 
-  // Under-15s get S only on request (JPKI.md "Issued to"); their age counts on the sandbox clock.
-  const requested = options.under15Signing === true || persona.requestSigningCertificate === true;
-  const clock = await client.getJson<SandboxClockState>(JLIS_PATHS.clock);
-  const wantsSigning = isEligibleForSigningCertificate(persona.dateOfBirth, new Date(clock.now), requested);
-
-  const keysPending = Promise.all([wantsSigning ? softwareCardKey() : undefined, softwareCardKey()]);
-  keysPending.catch(() => undefined); // awaited below; this only keeps an early jlis error from leaving it unhandled
-  const { resident } = await client.postJson<{ resident: Resident }>(JLIS_PATHS.residents, residentInputOf(persona), credential);
-  const [signing, userAuth] = await keysPending;
-  const issued = await client.postJson<IssuedCard>(
-    JLIS_PATHS.cards(resident.id),
-    { userAuthCsr: userAuth.csrPem, ...(signing ? { signingCsr: signing.csrPem } : {}), requestSigningCertificate: requested },
-    credential,
-  );
-  await expectCertificateFor(issued.userAuthCertificate, userAuth.keys.publicKey, "R");
-  const sRecord = signing ? issued.signingCertificate : undefined;
-  if (signing) {
-    if (!sRecord) throw new CliError("JLIS_BAD_RESPONSE", "jlis issued the card without the signing certificate asked for");
-    await expectCertificateFor(sRecord, signing.keys.publicKey, "S");
-  }
-
-  const keysDir = resolve(chosenDir ?? defaultKeysDir(env, issued.card.id));
-  ensureDirectory(keysDir);
-  if (signing && sRecord) {
-    writePrivateFile(keysDir, CARD_FILES.sKey, await exportPrivateKeyPem(signing.keys.privateKey));
-    writePublicFile(keysDir, CARD_FILES.sCertificate, sRecord.pem);
-  } else {
-    // A card without S: an S key left by an earlier card (--force) must not pass for this card's.
-    for (const name of [CARD_FILES.sKey, CARD_FILES.sCertificate]) rmSync(join(keysDir, name), { force: true });
-  }
-  writePrivateFile(keysDir, CARD_FILES.rKey, await exportPrivateKeyPem(userAuth.keys.privateKey));
-  writePublicFile(keysDir, CARD_FILES.rCertificate, issued.userAuthCertificate.pem);
+  // The S PIN goes along always: the portal uses it only when it issues S.
+  const issued = await client.createCitizen({ persona, userAuthPin: pins.userAuth.pin, signingPin: pins.signing.pin }, operator);
+  const r = certificateOf(issued.rCertificate, "R", issued.rSerial);
+  const s = issued.sCertificate === null ? undefined : certificateOf(issued.sCertificate, "S", issued.sSerial);
 
   const result: CitizenCreated = {
-    residentId: resident.id,
-    cardId: issued.card.id,
-    sSerial: sRecord?.serialNumber ?? null,
-    rSerial: issued.userAuthCertificate.serialNumber,
-    sCertificate: sRecord?.pem ?? null,
-    rCertificate: issued.userAuthCertificate.pem,
-    keysDir,
+    residentId: issued.residentId,
+    cardId: issued.cardId,
+    sSerial: s ? issued.sSerial : null,
+    rSerial: issued.rSerial,
+    sCertificate: s ? issued.sCertificate : null,
+    rCertificate: issued.rCertificate,
+    walletUrl: client.walletUrl(issued.cardId),
   };
   if (options.json) {
     io.out(JSON.stringify(result, null, 2));
     return;
   }
-  io.out(`registered ${persona.name} as resident ${result.residentId} and issued card ${result.cardId} (${client.baseUrl})`);
-  if (sRecord) io.out(`  S 署名用電子証明書        serial ${sRecord.serialNumber}, valid to ${sRecord.notAfter}`);
-  else io.out(`  S 署名用電子証明書        not issued: the holder is under 15 (--under15-signing requests one)`);
-  const r = issued.userAuthCertificate;
-  io.out(`  R 利用者証明用電子証明書  serial ${r.serialNumber}, valid to ${r.notAfter}`);
-  io.out(`wrote the software card's keys (0600) and certificates to ${keysDir} — TEST ONLY`);
+  for (const line of summary(persona, issued, result, { s, r }, pins, client.baseUrl)) io.out(line);
 }
 
-/** The certificate jlis returned is of the kind asked for and certifies the key the CSR carried. */
-async function expectCertificateFor(record: CertificateRecord | undefined, publicKey: CryptoKey, kind: "S" | "R"): Promise<void> {
-  if (!record || typeof record.pem !== "string" || typeof record.serialNumber !== "string") {
-    throw new CliError("JLIS_BAD_RESPONSE", `jlis answered without the ${kind} certificate record`);
+/** The certificate the portal returned, of the kind and serial it says (else PORTAL_BAD_RESPONSE). */
+function certificateOf(pem: string, kind: CertificateKind, serial: string | null): ParsedCertificate {
+  let parsed: ParsedCertificate;
+  try {
+    parsed = parseCertificate(pem);
+  } catch (cause) {
+    throw new CliError("PORTAL_BAD_RESPONSE", `the portal returned an ${kind} certificate that cannot be read`, { cause });
   }
-  const parsed = parseCertificate(record.pem);
-  const certified = new Uint8Array(parsed.certificate.publicKey.rawData);
-  if (parsed.kind !== kind || !bytesEqual(certified, await exportPublicKeyDer(publicKey))) {
-    throw new CliError("JLIS_BAD_RESPONSE", `jlis returned an ${kind} certificate that does not certify the card's ${kind} key`);
+  if (parsed.kind !== kind || parsed.serialNumber !== serial?.toLowerCase()) {
+    throw new CliError("PORTAL_BAD_RESPONSE", `the portal returned an ${kind} certificate that is not the ${kind} certificate it names (serial ${serial})`);
   }
+  return parsed;
+}
+
+function summary(
+  persona: Persona,
+  issued: IssuedCitizen,
+  result: CitizenCreated,
+  certificates: { s: ParsedCertificate | undefined; r: ParsedCertificate },
+  pins: Record<PinSlot, ChosenPin>,
+  portalUrl: string,
+): string[] {
+  const { s, r } = certificates;
+  const pinLine = (slot: PinSlot) => {
+    const { name, rule, flag } = PIN_RULES[slot];
+    const from = pins[slot].flag ? `set from ${flag}` : `the sandbox default (see --help; ${flag} chooses another)`;
+    return `  ${name}  ${rule}: ${from}`;
+  };
+  return [
+    `registered ${persona.name} as resident ${result.residentId} and issued virtual card ${result.cardId} at the portal (${portalUrl})`,
+    s
+      ? `  S 署名用電子証明書        serial ${s.serialNumber}, valid to ${s.notAfter.toISOString()}`
+      : `  S 署名用電子証明書        not issued: the holder is under 15 (--under15-signing requests one)`,
+    `  R 利用者証明用電子証明書  serial ${r.serialNumber}, valid to ${r.notAfter.toISOString()}`,
+    `  card valid to ${issued.expiresAt}`,
+    "PINs set on the card (their values are never printed):",
+    pinLine("userAuth"),
+    s ? pinLine("signing") : `  ${PIN_RULES.signing.name}  none: the card has no S certificate`,
+    `the private keys stay on the card — use it in the portal's wallet: ${result.walletUrl} (TEST ONLY)`,
+  ];
 }

@@ -13,6 +13,7 @@ CREATE TABLE "Card" (
     "signingSerial" TEXT,
     "userAuthCertificatePem" TEXT,
     "signingCertificatePem" TEXT,
+    "successorCardId" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 

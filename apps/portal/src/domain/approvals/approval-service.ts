@@ -123,9 +123,13 @@ export class ApprovalService {
     return redirectWith(request.returnUrl, { code, state: request.state });
   }
 
-  /** The citizen declines: the bank gets `error=access_denied` (RFC 6749 §4.1.2.1 wording). */
+  /**
+   * The citizen declines: the bank gets `error=access_denied` (RFC 6749 §4.1.2.1 wording). An expired request
+   * can be cancelled too, so the browser always has a way back to the bank.
+   */
   async cancel(id: string): Promise<string> {
-    const request = await this.pendingRequest(id);
+    const request = await this.request(id);
+    if (request.status !== "pending") throw new PortalError("APPROVAL_NOT_PENDING", `this request is already ${request.status}`);
     const moved = await this.store.signingRequests.transition(id, "pending", { status: "cancelled", completedAt: this.realNow() });
     if (!moved) throw new PortalError("APPROVAL_NOT_PENDING", "this request was answered meanwhile");
     return redirectWith(request.returnUrl, { error: "access_denied", error_description: "the citizen cancelled", state: request.state });

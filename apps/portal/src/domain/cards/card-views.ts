@@ -33,6 +33,7 @@ export function cardView(record: CardRecord, card: VirtualCard, now: Date): Card
   return {
     ...cardSummary(record, card, now),
     persona: record.persona,
+    successorCardId: record.successorCardId,
     certificates: {
       userAuth: record.userAuthCertificatePem ? certificateView(record.userAuthCertificatePem) : null,
       signing: record.signingCertificatePem ? certificateView(record.signingCertificatePem) : null,

@@ -60,7 +60,7 @@ export class CounterService {
     const wantsSigning = await this.wantsSigningCertificate(old.persona);
     const pins = this.checkPins(userAuthPin, signingPin, wantsSigning);
     const renewed = await this.issueToResident(old.residentId, old.persona, pins, (requests) => this.jlis.renew(cardId, requests));
-    await this.vault.use(cardId, async () => ({ result: undefined, changes: { status: "renewed" as const } }));
+    await this.vault.use(cardId, async () => ({ result: undefined, changes: { status: "renewed" as const, successorCardId: renewed.id } }));
     return renewed;
   }
 

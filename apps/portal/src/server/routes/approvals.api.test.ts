@@ -115,13 +115,19 @@ describe("a sign approval", () => {
     }
   });
 
-  it("refuses an expired request", async () => {
-    const created = await sandbox.createRequest(signRequest());
+  it("refuses an expired request, which can still be cancelled back to the bank", async () => {
+    const created = await sandbox.createRequest(signRequest("state-expired-1"));
     now = new Date(now.getTime() + 60 * 60_000);
     try {
       const response = await approve(created.id, hanako.id, HANAKO_PINS.signingPin);
       expect(response.status).toBe(410);
       expect(((await response.json()) as { code: string }).code).toBe("APPROVAL_EXPIRED");
+      const view = (await (await sandbox.browser.get(`/api/approvals/${created.id}`)).json()) as ApprovalView;
+      expect(view.status).toBe("expired");
+      const cancelled = await sandbox.browser.post(`/api/approvals/${created.id}/cancel`);
+      const redirect = new URL(((await cancelled.json()) as { redirectTo: string }).redirectTo);
+      expect(redirect.searchParams.get("error")).toBe("access_denied");
+      expect(redirect.searchParams.get("state")).toBe("state-expired-1");
     } finally {
       now = new Date();
     }

@@ -151,6 +151,7 @@ describe("life events", () => {
     expect(renewed.residentId).toBe(card.residentId);
     const old = await json<{ card: CardView }>(sandbox.browser.get(`/api/cards/${card.id}`));
     expect(old.card.status).toBe("renewed");
+    expect(old.card.successorCardId).toBe(renewed.id);
     expect((await statusOf(card.id)).userAuth).toMatchObject({ status: "revoked", reason: "superseded" });
     expect((await statusOf(renewed.id)).userAuth?.status).toBe("good");
   });

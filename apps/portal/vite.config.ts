@@ -1,0 +1,28 @@
+// The citizen portal's web UI (src/web), built to dist/web. The portal serves dist/web/index.html for every
+// non-API GET path, so the UI uses path routes (BrowserRouter) under base "/".
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+/** Where a running portal listens, for `vite` dev mode only (the built UI is served by the portal itself). */
+const PORTAL_DEV_TARGET = "http://localhost:4030";
+
+export default defineConfig({
+  base: "/",
+  root: fileURLToPath(new URL("./src/web", import.meta.url)),
+  // Keep Vite's cache in the app's node_modules, not in src/web/node_modules (the default follows root).
+  cacheDir: fileURLToPath(new URL("./node_modules/.vite", import.meta.url)),
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL("./dist/web", import.meta.url)),
+    emptyOutDir: true,
+  },
+  server: {
+    proxy: {
+      "/api": PORTAL_DEV_TARGET,
+      "/admin/api": PORTAL_DEV_TARGET,
+      "/openapi.json": PORTAL_DEV_TARGET,
+      "/healthz": PORTAL_DEV_TARGET,
+    },
+  },
+});

@@ -14,11 +14,16 @@ describe("buildOpenApiDocument", () => {
   });
 
   it("describes bodies from the zod schemas, path parameters, security and problem responses", () => {
-    const op = document.paths["/things/{id}"]?.post as Record<string, any>;
+    const op = document.paths["/things/{id}"]?.post as {
+      parameters: unknown;
+      security: unknown;
+      requestBody: { content: Record<string, { schema: unknown }> };
+      responses: Record<string, { content: Record<string, unknown> }>;
+    };
     expect(op.parameters).toEqual([{ name: "id", in: "path", required: true, schema: { type: "string" } }]);
     expect(op.security).toEqual([{ admin: [] }]);
-    expect(op.requestBody.content["application/json"].schema).toMatchObject({ type: "object", required: ["name"] });
-    expect(op.responses["400"].content).toHaveProperty("application/problem+json");
+    expect(op.requestBody.content["application/json"]?.schema).toMatchObject({ type: "object", required: ["name"] });
+    expect(op.responses["400"]?.content).toHaveProperty("application/problem+json");
     expect(document.paths["/ocsp"]?.post).toMatchObject({ requestBody: { content: { "application/ocsp-request": {} } }, responses: { 200: { content: { "application/ocsp-response": {} } } } });
     expect(document.openapi).toBe("3.1.0");
   });

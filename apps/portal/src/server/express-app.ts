@@ -80,7 +80,7 @@ export function createExpressApp(deps: ExpressAppDependencies): express.Express 
     else res.status(503).type("text/plain").send("The portal UI is not built: run `npm run build -w apps/portal`.");
   });
 
-  const { notFound, errors } = problemHandlers({ notFoundHint: "see /openapi.json" });
+  const { notFound, errors } = problemHandlers({ notFoundHint: "see /openapi.json", service: "portal" });
   app.use(notFound);
   app.use(errors);
   return app;

@@ -4,6 +4,7 @@
  */
 import { createJlis, testConfig as jlisTestConfig, type Jlis } from "@jpki-sandbox/jlis";
 import { HANAKO, type Persona } from "@jpki-sandbox/jpki-core";
+import type { Logger } from "pino";
 import { createPortal, type Portal } from "../app.js";
 import { testConfig, type PortalConfig } from "../config/env.js";
 import type { CardView, SigningRequestCreated, SigningRequestInput } from "../shared/api-types.js";
@@ -39,6 +40,8 @@ export interface TestBrowser {
 
 export interface TestSandboxOptions {
   portal?: Partial<PortalConfig>;
+  /** The portal's logger (default: pino at the test log level). */
+  logger?: Logger;
   approvalClock?: () => Date;
   /** Share one jlis between portals (restart tests). */
   jlis?: Jlis;
@@ -55,7 +58,7 @@ export async function startTestSandbox(options: TestSandboxOptions = {}): Promis
       devBank: { id: TEST_BANK.id, secret: TEST_BANK.secret, returnOrigins: [TEST_BANK.origin] },
       ...options.portal,
     }),
-    options.approvalClock ? { approvalClock: options.approvalClock } : {},
+    { ...(options.approvalClock ? { approvalClock: options.approvalClock } : {}), ...(options.logger ? { logger: options.logger } : {}) },
   );
   const { url } = await portal.start(0);
 

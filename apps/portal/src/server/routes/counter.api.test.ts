@@ -76,6 +76,39 @@ describe("issuing 花子's card at the counter", () => {
   });
 });
 
+describe("an under-15 resident (JPKI.md: S only on request)", () => {
+  const child: Persona = { ...HANAKO, id: "taro-child", name: "総務\u3000太郎", sex: "male", dateOfBirth: "2016-04-01" };
+
+  it("gets a card with R only and no S PIN; a sign request offers no card of theirs", async () => {
+    const response = await sandbox.browser.post("/api/counter/cards", { persona: child, userAuthPin: "1111" });
+    expect(response.status).toBe(201);
+    const { card } = await json<{ card: CardView }>(response);
+    expect(card.certificates.signing).toBeNull();
+    expect(card.hasSigningCertificate).toBe(false);
+    expect(card.pins.signing).toBeNull();
+    const request = await sandbox.createRequest({
+      kind: "sign",
+      document: Buffer.from("x").toString("base64"),
+      displayText: "sign",
+      returnUrl: "http://bank.test:4020/cb",
+      state: "state-under-15",
+    });
+    const view = await json<{ cards: CardSummary[] }>(sandbox.browser.get(`/api/approvals/${request.id}`));
+    expect(view.cards.map((c) => c.id)).not.toContain(card.id);
+    const refused = await sandbox.browser.post(`/api/approvals/${request.id}/approve`, { cardId: card.id, pin: "1111" });
+    expect((await json<{ code: string }>(refused)).code).toBe("CARD_LACKS_CERTIFICATE");
+  });
+
+  it("gets S when requested, and then must set its PIN", async () => {
+    const requested = { ...child, requestSigningCertificate: true };
+    const missing = await sandbox.browser.post("/api/counter/cards", { persona: requested, userAuthPin: "1111" });
+    expect((await json<{ code: string }>(missing)).code).toBe("PIN_FORMAT");
+    const response = await sandbox.browser.post("/api/counter/cards", { persona: requested, userAuthPin: "1111", signingPin: "CHILD2016" });
+    expect(response.status).toBe(201);
+    expect((await json<{ card: CardView }>(response)).card.certificates.signing?.attributes?.name).toBe("総務\u3000太郎");
+  });
+});
+
 describe("life events", () => {
   it("moving house revokes S (affiliationChanged), issues a new S with the new address, keeps R", async () => {
     const card = await sandbox.issueHanako();

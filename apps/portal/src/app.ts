@@ -97,7 +97,7 @@ export async function createPortal(config: PortalConfig, options: { logger?: Log
     const store = createPrismaStore(database.prisma);
     const cardKey = loadOrCreateCardKey(config.cardKey, config.dataDir);
     const jlis = options.jlis ?? createJlisCounterClient(config.jlis.url, jlisCredential(config));
-    const vault = new CardVault(store, cardKey);
+    const vault = new CardVault(store, cardKey, () => jlis.lastKnownNow());
     const counter = new CounterService(store, vault, jlis);
     const approvals = new ApprovalService(store, vault, jlis, {
       requestTtlSeconds: config.requestTtlSeconds,

@@ -59,6 +59,8 @@ export interface JlisCounter {
   reportLoss(cardId: string): Promise<{ revoked: JlisCertificate[] }>;
   /** The sandbox time (jlis owns it, DESIGN.md "The sandbox clock"). */
   now(): Promise<Date>;
+  /** The sandbox time from the last offset read (real time before the first), for synchronous callers. */
+  lastKnownNow(): Date;
   /** The CA certificate (DER) of S or R. */
   caCertificate(kind: "S" | "R"): Promise<Bytes>;
   /** POSTs an OCSP request (DER) to jlis's responder for the kind; returns the response DER. */

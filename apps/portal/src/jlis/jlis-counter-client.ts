@@ -1,6 +1,6 @@
 /**
  * JlisCounter over HTTP: jlis's municipal-counter API with the portal's counter credential, plus its open
- * services (clock, CA certificates, OCSP). jlis's refusals become JLIS_REFUSED with jlis's own code; a jlis
+ * services (clock, CA certificates — fetched once, they never change under us — and OCSP). jlis's refusals become JLIS_REFUSED with jlis's own code; a jlis
  * that cannot be reached becomes JLIS_UNAVAILABLE saying how to start it.
  */
 import type { Bytes, Persona } from "@jpki-sandbox/jpki-core";
@@ -13,13 +13,12 @@ export interface JlisCounterCredential {
   password: string;
 }
 
-/** The clock is asked at most this often; CA certificates are fetched once (they never change under us). */
-const CLOCK_CACHE_MS = 1_000;
 
 export function createJlisCounterClient(baseUrl: string, credential: () => JlisCounterCredential): JlisCounter {
   const client = new ServiceClient({ baseUrl, serviceName: "jlis", startHint: "start the sandbox with `npm start`" });
   const caCache = new Map<"S" | "R", Promise<Bytes>>();
-  let clock: { offsetMs: number; readAt: number } | undefined;
+  /** The offset of the last clock reading: asked afresh by every now() (the operator may just have moved it). */
+  let offsetMs = 0;
 
   const call = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
@@ -48,12 +47,10 @@ export function createJlisCounterClient(baseUrl: string, credential: () => JlisC
     renew: (cardId, request) => post(card(cardId, "renewal"), request),
     reportLoss: (cardId) => post(card(cardId, "loss"), {}),
     async now() {
-      if (!clock || Date.now() - clock.readAt > CLOCK_CACHE_MS) {
-        const reading = await call(() => client.getJson<{ now: string; offsetMs: number }>("/clock"));
-        clock = { offsetMs: reading.offsetMs, readAt: Date.now() };
-      }
-      return new Date(Date.now() + clock.offsetMs);
+      offsetMs = (await call(() => client.getJson<{ now: string; offsetMs: number }>("/clock"))).offsetMs;
+      return new Date(Date.now() + offsetMs);
     },
+    lastKnownNow: () => new Date(Date.now() + offsetMs),
     caCertificate(kind) {
       let cached = caCache.get(kind);
       if (!cached) {

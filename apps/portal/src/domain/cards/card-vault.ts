@@ -24,14 +24,16 @@ export class CardVault {
   /** One queue per card in this process, so its own requests do not collide; other replicas use the version. */
   private readonly queues = new Map<string, Promise<unknown>>();
 
+  /** `clock`: the sandbox time the card stamps its APDU log with. */
   constructor(
     private readonly store: PortalStore,
     private readonly cardKey: Uint8Array,
+    private readonly clock: () => Date = () => new Date(),
   ) {}
 
   /** A blank card fresh from the factory (no keys, no PINs), with its chip's own id. */
   manufacture(chipId: string): VirtualCard {
-    return VirtualCard.manufacture({ cardId: chipId });
+    return VirtualCard.manufacture({ cardId: chipId, now: this.clock });
   }
 
   seal(card: VirtualCard): unknown {
@@ -40,7 +42,7 @@ export class CardVault {
 
   open(record: CardRecord): VirtualCard {
     try {
-      return VirtualCard.restore(record.state, this.cardKey);
+      return VirtualCard.restore(record.state, this.cardKey, { now: this.clock });
     } catch (cause) {
       if (isCardError(cause, "STATE_DECRYPTION_FAILED")) {
         throw new PortalError("CARD_STATE_UNREADABLE", `card ${record.id} was sealed with another card key (JPKI_PORTAL_CARD_KEY or <data dir>/card-key changed)`, { cause });

@@ -65,6 +65,28 @@ describe("issuing 花子's card at the counter", () => {
     expect(after.entries.some((entry) => entry.command.startsWith("80 2A 00 80"))).toBe(true);
   });
 
+  it("stamps the APDU log with the sandbox time", async () => {
+    const admin = `Basic ${Buffer.from(`admin:${sandbox.jlis.config.adminPassword}`).toString("base64")}`;
+    const moveClock = (body: unknown) =>
+      fetch(`${sandbox.jlisUrl}/admin/api/clock`, { method: "POST", headers: { "content-type": "application/json", authorization: admin }, body: JSON.stringify(body) });
+    expect((await moveClock({ advance: "P30D" })).status).toBe(200);
+    try {
+      const request = await sandbox.createRequest({
+        kind: "auth",
+        challenge: Buffer.alloc(32, 3).toString("base64"),
+        displayText: "log in",
+        returnUrl: "http://bank.test:4020/cb",
+        state: "state-sandbox-time",
+      });
+      expect((await sandbox.browser.post(`/api/approvals/${request.id}/approve`, { cardId: card.id, pin: HANAKO_PINS.userAuthPin })).status).toBe(200);
+      const { entries } = await json<{ entries: ApduLogEntry[] }>(sandbox.browser.get(`/api/cards/${card.id}/apdu-log`));
+      const newest = new Date(entries[0]?.at as string).getTime();
+      expect(newest - Date.now()).toBeGreaterThan(29 * 86_400_000);
+    } finally {
+      await moveClock({ reset: true });
+    }
+  });
+
   it("refuses PINs that break the card's rules without asking jlis", async () => {
     const response = await sandbox.browser.post("/api/counter/cards", { persona: HANAKO, userAuthPin: "12345", signingPin: HANAKO_PINS.signingPin });
     expect(response.status).toBe(400);

@@ -4,15 +4,15 @@
  * `stop()` after.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { CertificateKind } from "@jpki-sandbox/jpki-core";
+import { baseUrlOf, closeServer, generateSecret, hashSecret, listen, verifySecret } from "@jpki-sandbox/service-kit";
 import { pino, type Logger } from "pino";
 import type { JlisConfig } from "./config/env.js";
 import { openDatabase, type Database } from "./db/database.js";
 import type { Authorities } from "./domain/authorities.js";
 import { createSandboxClock, type SandboxClock } from "./domain/clock.js";
-import { generateSecret, hashSecret, SCOPES, verifySecret } from "./domain/credentials.js";
+import { SCOPES } from "./domain/credentials.js";
 import { createCrlPublisher, type CrlPublisher } from "./domain/crl-publisher.js";
 import { createLocalChangeFeed, type ChangeFeed } from "./domain/change-feed.js";
 import { createCounterService, type CounterService } from "./domain/issuance/counter-service.js";
@@ -189,15 +189,8 @@ export async function createJlis(config: JlisConfig, options: { logger?: Logger 
       devCredentialsFile: devCounter.file,
       url: publicUrl,
       async start(port = config.port) {
-        await new Promise<void>((resolve, reject) => {
-          server.once("error", reject);
-          server.listen(port, config.host, () => {
-            server.off("error", reject);
-            resolve();
-          });
-        });
-        const bound = (server.address() as AddressInfo).port;
-        baseUrl = config.publicUrl ?? `http://${config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host}:${bound}`;
+        const bound = await listen(server, port, config.host);
+        baseUrl = config.publicUrl ?? baseUrlOf(config.host, bound);
         refresher = setInterval(() => {
           crls.refreshAll().catch((error: unknown) => logger.error({ err: error }, "CRL refresh failed"));
         }, CRL_REFRESH_INTERVAL_MS);
@@ -208,12 +201,7 @@ export async function createJlis(config: JlisConfig, options: { logger?: Logger 
         stopping ??= (async () => {
           clearInterval(refresher);
           await feed.close();
-          if (server.listening) {
-            const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-            server.closeIdleConnections();
-            setTimeout(() => server.closeAllConnections(), 2_000).unref();
-            await closed;
-          }
+          await closeServer(server);
           await database.close();
         })();
         return stopping;

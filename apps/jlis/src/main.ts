@@ -2,6 +2,7 @@
  * jlis process entry: configuration from the environment, start, print where things are, stop cleanly on
  * SIGINT/SIGTERM (turbo may send SIGINT twice; the second is ignored while stopping).
  */
+import { stopOnSignals } from "@jpki-sandbox/service-kit";
 import { createJlis } from "./app.js";
 import { ConfigError, configFromEnv } from "./config/env.js";
 
@@ -23,21 +24,7 @@ async function main(): Promise<void> {
       "",
     ].join("\n"),
   );
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    jlis.logger.info({ signal }, "stopping");
-    jlis.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        jlis.logger.error({ err: error }, "stop failed");
-        process.exit(1);
-      },
-    );
-  };
-  process.on("SIGINT", () => stop("SIGINT"));
-  process.on("SIGTERM", () => stop("SIGTERM"));
+  stopOnSignals(jlis);
 }
 
 main().catch((error: unknown) => {

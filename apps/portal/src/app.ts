@@ -3,10 +3,9 @@
  * one place that knows how the parts fit. Usable embedded: `start(0)` in a test, `stop()` after.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { createServer } from "node:http";
 import path from "node:path";
-import { openDatabase, type Database } from "@jpki-sandbox/service-kit";
+import { baseUrlOf, closeServer, listen, openDatabase, type Database } from "@jpki-sandbox/service-kit";
 import { pino, type Logger } from "pino";
 import type { PortalConfig } from "./config/env.js";
 import { ApprovalService } from "./domain/approvals/approval-service.js";
@@ -139,25 +138,13 @@ export async function createPortal(config: PortalConfig, options: { logger?: Log
       devCredentialsFile: devBank.file,
       url: publicUrl,
       async start(port = config.port) {
-        await new Promise<void>((resolve, reject) => {
-          server.once("error", reject);
-          server.listen(port, config.host, () => {
-            server.off("error", reject);
-            resolve();
-          });
-        });
-        const bound = (server.address() as AddressInfo).port;
-        baseUrl = config.publicUrl ?? `http://${config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host}:${bound}`;
+        const bound = await listen(server, port, config.host);
+        baseUrl = config.publicUrl ?? baseUrlOf(config.host, bound);
         return { url: baseUrl };
       },
       stop() {
         stopping ??= (async () => {
-          if (server.listening) {
-            const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-            server.closeIdleConnections();
-            setTimeout(() => server.closeAllConnections(), 2_000).unref();
-            await closed;
-          }
+          await closeServer(server);
           await database.close();
         })();
         return stopping;

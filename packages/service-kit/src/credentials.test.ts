@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { basicCredentials, generateSecret, hashSecret, verifySecret } from "./credentials.js";
+import { basicCredentials, generateSecret, hashSecret, isAdminCredential, verifySecret } from "./credentials.js";
 
 const basic = (value: string) => `Basic ${Buffer.from(value, "utf8").toString("base64")}`;
 
@@ -40,5 +40,17 @@ describe("generateSecret", () => {
     const a = generateSecret();
     expect(a).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(generateSecret()).not.toBe(a);
+  });
+});
+
+describe("isAdminCredential", () => {
+  const header = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+  it("accepts only user admin with exactly the password", () => {
+    expect(isAdminCredential(header("admin", "sandbox-admin"), "sandbox-admin")).toBe(true);
+    expect(isAdminCredential(header("admin", "sandbox-admin2"), "sandbox-admin")).toBe(false);
+    expect(isAdminCredential(header("admin", "sandbox-admi"), "sandbox-admin")).toBe(false);
+    expect(isAdminCredential(header("root", "sandbox-admin"), "sandbox-admin")).toBe(false);
+    expect(isAdminCredential(undefined, "sandbox-admin")).toBe(false);
+    expect(isAdminCredential("Bearer x", "sandbox-admin")).toBe(false);
   });
 });

@@ -17,7 +17,9 @@ export { PROBLEM_CONTENT_TYPE, problemFromError, problemOf, sendProblem, type Pr
 export { problemHandlers, type ProblemHandlerOptions } from "./http/problem-handlers.js";
 export { parseInput } from "./http/validation.js";
 export { buildOpenApiDocument, type OpenApiDocumentOptions, type OpenApiOperation } from "./http/openapi.js";
-export { basicCredentials, generateSecret, hashSecret, verifySecret } from "./credentials.js";
+export { basicCredentials, generateSecret, hashSecret, isAdminCredential, verifySecret } from "./credentials.js";
+export { REDACTED_HEADERS, requestLogger } from "./http/request-logger.js";
+export { baseUrlOf, closeServer, listen, stopOnSignals } from "./http/server-lifecycle.js";
 export {
   DEFAULT_TIMEOUT_MS,
   networkErrorCode,

@@ -1,8 +1,7 @@
 /**
- * Client credentials: secrets are hashed and checked by the service kit (scrypt, "scrypt$<salt>$<hash>");
- * re-exported here so jlis's domain keeps one import for them. The scopes are jlis's own.
+ * What jlis's registered clients may do. Their secrets are hashed and checked by @jpki-sandbox/service-kit
+ * (scrypt, "scrypt$<salt>$<hash>").
  */
-export { generateSecret, hashSecret, verifySecret } from "@jpki-sandbox/service-kit";
 
 /** What a registered client may do. */
 export const SCOPES = {

@@ -9,7 +9,8 @@ import type { Logger } from "pino";
 import type { Clock } from "../domain/clock.js";
 import type { JlisStore } from "../domain/ports.js";
 import type { AuditOutcome } from "../domain/records.js";
-import { basicCredentials, callerOf } from "./auth.js";
+import { basicCredentials } from "@jpki-sandbox/service-kit";
+import { callerOf } from "./auth.js";
 
 export function outcomeOf(status: number): AuditOutcome {
   if (status === 401 || status === 403) return "denied";

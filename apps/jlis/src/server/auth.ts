@@ -4,8 +4,7 @@
  * operator (user "admin"). Missing or wrong credentials → 401 with a challenge; a client without the scope
  * → 403. The authenticated caller is kept on res.locals for the audit log.
  */
-import { timingSafeEqual } from "node:crypto";
-import { basicCredentials, verifySecret } from "@jpki-sandbox/service-kit";
+import { basicCredentials, isAdminCredential, verifySecret } from "@jpki-sandbox/service-kit";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { JlisError } from "../domain/errors.js";
 import type { JlisStore } from "../domain/ports.js";
@@ -15,8 +14,6 @@ export interface Caller {
   actorType: ActorType;
   actorId: string;
 }
-
-export { basicCredentials } from "@jpki-sandbox/service-kit";
 
 function challenge(res: Response, realm: string, message: string): never {
   res.setHeader("WWW-Authenticate", `Basic realm="${realm}", charset="UTF-8"`);
@@ -48,12 +45,8 @@ export function requireClient(store: JlisStore, kind: ClientKind, scope: string,
 
 /** The operator: user "admin" with the configured password. */
 export function requireAdmin(password: string): RequestHandler {
-  const expected = Buffer.from(password);
   return (req, res, next) => {
-    const credentials = basicCredentials(req.headers.authorization);
-    const given = Buffer.from(credentials?.password ?? "");
-    const ok = credentials?.user === "admin" && given.length === expected.length && timingSafeEqual(given, expected);
-    if (!ok) challenge(res, "jlis admin", "the jlis operator console needs the admin credential (user admin)");
+    if (!isAdminCredential(req.headers.authorization, password)) challenge(res, "jlis admin", "the jlis operator console needs the admin credential (user admin)");
     res.locals.caller = { actorType: "admin", actorId: "admin" } satisfies Caller;
     next();
   };

@@ -5,9 +5,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { problemHandlers } from "@jpki-sandbox/service-kit";
+import { problemHandlers, requestLogger } from "@jpki-sandbox/service-kit";
 import express from "express";
-import { pinoHttp } from "pino-http";
 import type { Logger } from "pino";
 import type { Authorities } from "../domain/authorities.js";
 import type { Clock } from "../domain/clock.js";
@@ -50,7 +49,7 @@ export function createExpressApp(deps: ExpressAppDependencies): express.Express 
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false);
-  app.use(pinoHttp({ logger, customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "debug") }));
+  app.use(requestLogger(logger));
   app.use(express.json({ limit: "256kb", type: ["application/json", "application/*+json"] }));
 
   app.use(publicRoutes(deps.authorities, deps.crls, deps.controls));

@@ -13,7 +13,8 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:
 import type { Bytes, CertificateKind } from "@jpki-sandbox/jpki-core";
 import { errorAnswer, type OcspAnswer } from "../domain/ocsp/answer.js";
 import type { OcspService } from "../domain/ocsp/service.js";
-import { problemOf, sendProblem } from "./problem.js";
+import { sendProblem } from "@jpki-sandbox/service-kit";
+import { problemOf } from "./problem.js";
 
 export const OCSP_REQUEST_CONTENT_TYPE = "application/ocsp-request";
 export const OCSP_RESPONSE_CONTENT_TYPE = "application/ocsp-response";

@@ -4,6 +4,4 @@
 import { problemOf as serviceProblemOf, type Problem } from "@jpki-sandbox/service-kit";
 import type { JlisErrorCode } from "../domain/errors.js";
 
-export { PROBLEM_CONTENT_TYPE, sendProblem, type Problem } from "@jpki-sandbox/service-kit";
-
 export const problemOf: (code: JlisErrorCode, status: number, detail?: string, extra?: Record<string, unknown>) => Problem = serviceProblemOf;

@@ -1,9 +1,6 @@
 import { normaliseSerialNumber } from "@jpki-sandbox/jpki-core";
 import { JlisError } from "../domain/errors.js";
 
-/** Validates request input at the boundary; failures are VALIDATION_FAILED with zod's issues listed. */
-export { parseInput } from "@jpki-sandbox/service-kit";
-
 /** A certificate serial from a URL: hex, normalised as jpki-core stores it; anything else is VALIDATION_FAILED. */
 export function serialParam(value: string): string {
   // Colons allowed, as openssl prints serials (0E:23:...); at most 20 octets (RFC 5280 §4.1.2.2).

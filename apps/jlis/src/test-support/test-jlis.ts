@@ -4,7 +4,8 @@
  */
 import { createJlis, type Jlis } from "../app.js";
 import { testConfig, type JlisConfig } from "../config/env.js";
-import { generateSecret, hashSecret, VERIFIER_SCOPES, type VerifierScope } from "../domain/credentials.js";
+import { generateSecret, hashSecret } from "@jpki-sandbox/service-kit";
+import { VERIFIER_SCOPES, type VerifierScope } from "../domain/credentials.js";
 import { buildOcspRequest, HANAKO, parseOcspResponse, parseX509, type Persona } from "@jpki-sandbox/jpki-core";
 import { createSoftwareCard, type SoftwareCard } from "./software-card.js";
 

@@ -2,9 +2,8 @@
  * HTTP Basic (RFC 7617) for the portal's two non-browser callers: bank clients (id + secret, registered) and
  * the operator (user "admin", the CLI). Missing or wrong credentials → 401 with a challenge.
  */
-import { timingSafeEqual } from "node:crypto";
 import type { RequestHandler, Response } from "express";
-import { basicCredentials } from "@jpki-sandbox/service-kit";
+import { basicCredentials, isAdminCredential } from "@jpki-sandbox/service-kit";
 import type { BankClients } from "../domain/bank-clients.js";
 import { PortalError } from "../domain/errors.js";
 import type { BankClientRecord } from "../domain/records.js";
@@ -36,12 +35,8 @@ export function requireBankClient(clients: BankClients): RequestHandler {
 }
 
 export function requireOperator(password: string): RequestHandler {
-  const expected = Buffer.from(password);
   return (req, res, next) => {
-    const credentials = basicCredentials(req.headers.authorization);
-    const given = Buffer.from(credentials?.password ?? "");
-    const ok = credentials?.user === "admin" && given.length === expected.length && timingSafeEqual(given, expected);
-    if (!ok) challenge(res, "portal operator", "the portal's operator API needs the admin credential (user admin)");
+    if (!isAdminCredential(req.headers.authorization, password)) challenge(res, "portal operator", "the portal's operator API needs the admin credential (user admin)");
     next();
   };
 }

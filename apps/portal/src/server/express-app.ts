@@ -5,11 +5,10 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { problemHandlers } from "@jpki-sandbox/service-kit";
+import { problemHandlers, requestLogger } from "@jpki-sandbox/service-kit";
 import cookieParser from "cookie-parser";
 import express from "express";
 import type { Logger } from "pino";
-import { pinoHttp } from "pino-http";
 import type { ApprovalService } from "../domain/approvals/approval-service.js";
 import type { BankClients } from "../domain/bank-clients.js";
 import type { CardVault } from "../domain/cards/card-vault.js";
@@ -45,14 +44,8 @@ export function createExpressApp(deps: ExpressAppDependencies): express.Express 
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false);
-  app.use(
-    pinoHttp({
-      logger: deps.logger,
-      // PINs travel only in bodies, which are never logged; credentials and cookies are redacted.
-      redact: ["req.headers.authorization", "req.headers.cookie", "req.headers[\"x-csrf-token\"]", "res.headers[\"set-cookie\"]"],
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "debug"),
-    }),
-  );
+  // PINs travel only in bodies, which are never logged; credentials and cookies are redacted.
+  app.use(requestLogger(deps.logger));
   app.use(cookieParser());
   // A 1 MiB document arrives as ~1.4 MB of base64.
   app.use(express.json({ limit: "2mb", type: ["application/json", "application/*+json"] }));

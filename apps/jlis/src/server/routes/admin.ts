@@ -7,7 +7,8 @@ import { Router } from "express";
 import { z } from "zod";
 import { REVOCATION_REASONS } from "@jpki-sandbox/jpki-core";
 import type { Clock } from "../../domain/clock.js";
-import { generateSecret, hashSecret, VERIFIER_SCOPES } from "../../domain/credentials.js";
+import { generateSecret, hashSecret, parseInput } from "@jpki-sandbox/service-kit";
+import { VERIFIER_SCOPES } from "../../domain/credentials.js";
 import { crlPathOf } from "../../domain/crl-publisher.js";
 import { JlisError } from "../../domain/errors.js";
 import type { JlisStore } from "../../domain/ports.js";
@@ -15,7 +16,7 @@ import { certificateStatusAt, type Client } from "../../domain/records.js";
 import type { RevocationService } from "../../domain/revocation.js";
 import { chaosSchema, type SandboxControls } from "../../domain/sandbox-controls.js";
 import { cardJson, certificateJson, clockJson, residentJson } from "../json.js";
-import { parseInput, serialParam } from "../validation.js";
+import { serialParam } from "../validation.js";
 
 const certificateQuerySchema = z.object({
   kind: z.enum(["S", "R"]).optional(),

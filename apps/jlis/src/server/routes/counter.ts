@@ -9,7 +9,8 @@ import { JlisError } from "../../domain/errors.js";
 import type { JlisStore } from "../../domain/ports.js";
 import { callerOf } from "../auth.js";
 import { cardJson, certificateJson, residentJson } from "../json.js";
-import { parseInput, serialParam } from "../validation.js";
+import { parseInput } from "@jpki-sandbox/service-kit";
+import { serialParam } from "../validation.js";
 
 const csr = z.string().trim().min(64, "a PKCS#10 request (PEM or base64 DER)").max(16_384);
 

@@ -11,7 +11,8 @@ import type { LinkageService } from "../../domain/linkage.js";
 import type { JlisStore } from "../../domain/ports.js";
 import type { SandboxControls } from "../../domain/sandbox-controls.js";
 import { callerOf, requireClient } from "../auth.js";
-import { parseInput, serialParam } from "../validation.js";
+import { parseInput } from "@jpki-sandbox/service-kit";
+import { serialParam } from "../validation.js";
 
 const REALM = "jlis linkage";
 const consentRequestSchema = z.object({ consent: z.string().trim().min(16).max(65_536) });

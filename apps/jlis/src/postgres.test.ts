@@ -6,27 +6,13 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { dropSchema, postgresReachable, TEST_POSTGRES_URL, uniqueSchemaName } from "@jpki-sandbox/service-kit/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ocspStatusOf, startTestJlis, type TestJlis } from "./test-support/test-jlis.js";
 
-const url = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-const schema = `jlis_test_${process.pid}_${Date.now()}`;
-
-async function reachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
-  try {
-    await client.connect();
-    await client.query("SELECT 1");
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-const available = await reachable();
-if (!available) console.warn(`postgres.test.ts: no PostgreSQL at ${url.replace(/:[^:@/]+@/, ":***@")}; skipped`);
+const url = TEST_POSTGRES_URL;
+const schema = uniqueSchemaName("jlis_test");
+const available = await postgresReachable("postgres.test.ts", url);
 
 describe.skipIf(!available)("jlis on PostgreSQL", () => {
   let t: TestJlis;
@@ -40,10 +26,7 @@ describe.skipIf(!available)("jlis on PostgreSQL", () => {
   afterAll(async () => {
     await t?.stop();
     await replica?.stop();
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
+    await dropSchema(schema, url);
   });
 
   it("migrates its own schema and records the migration as prisma migrate would", async () => {

@@ -7,12 +7,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createJlis, testConfig as jlisTestConfig, type Jlis } from "@jpki-sandbox/jlis";
+import { dropSchema, postgresReachable, TEST_POSTGRES_URL, uniqueSchemaName } from "@jpki-sandbox/service-kit/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CardView } from "./shared/api-types.js";
 import { HANAKO_PINS, startTestSandbox, TEST_BANK, TEST_COUNTER, type TestSandbox } from "./test-support/test-sandbox.js";
 
-const POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test";
+const POSTGRES_URL = TEST_POSTGRES_URL;
 
 async function approveAuth(sandbox: TestSandbox, cardId: string, pin: string): Promise<Response> {
   const request = await sandbox.createRequest({
@@ -79,33 +80,17 @@ describe("on PGlite in a data directory", () => {
   });
 });
 
-async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-const reachable = await postgresReachable();
-if (!reachable) console.warn(`persistence.test.ts: PostgreSQL is not reachable at ${POSTGRES_URL}; the PostgreSQL case is skipped`);
+const reachable = await postgresReachable("persistence.test.ts", POSTGRES_URL);
 
 describe.skipIf(!reachable)("on PostgreSQL", () => {
-  const schema = `portal_test_${process.pid}_${Date.now().toString(36)}`;
+  const schema = uniqueSchemaName("portal_test");
   let sandbox: TestSandbox;
   beforeAll(async () => {
     sandbox = await startTestSandbox({ portal: { database: { kind: "postgres", url: POSTGRES_URL, schema } } });
   });
   afterAll(async () => {
     await sandbox?.stop();
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
+    await dropSchema(schema, POSTGRES_URL);
   });
 
   it("issues a card and signs an approval, all rows in the portal's own schema", async () => {

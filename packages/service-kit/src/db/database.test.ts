@@ -8,6 +8,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dropSchema, postgresReachable, TEST_POSTGRES_URL, uniqueSchemaName } from "../testing/postgres.js";
 import { databaseLocation, openDatabase, type DatabaseDefinition, type PrismaDriverAdapter } from "./database.js";
 
 class FakeClient {
@@ -94,36 +95,18 @@ describe("openDatabase on PGlite", () => {
   });
 });
 
-const url = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-
-async function reachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
-  try {
-    await client.connect();
-    await client.query("SELECT 1");
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-const available = await reachable();
-if (!available) console.warn(`database.test.ts: no PostgreSQL at ${url.replace(/:[^:@/]+@/, ":***@")}; the PostgreSQL test is skipped`);
+const url = TEST_POSTGRES_URL;
+const available = await postgresReachable("database.test.ts", url);
 
 describe.skipIf(!available)("openDatabase on PostgreSQL", () => {
-  const schema = `kit_test_${process.pid}_${Date.now()}`;
+  const schema = uniqueSchemaName("kit_test");
   let dir: string;
   beforeAll(() => {
     dir = migrationsDir("Remote");
   });
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
+    await dropSchema(schema, url);
   });
 
   it("creates its own schema, migrates it and hands the client a pg adapter", async () => {

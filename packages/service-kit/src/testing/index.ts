@@ -1,0 +1,1 @@
+export { dropSchema, postgresReachable, redactedUrl, TEST_POSTGRES_URL, uniqueSchemaName } from "./postgres.js";

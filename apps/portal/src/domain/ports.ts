@@ -3,6 +3,7 @@
  * (HTTP, src/jlis). The domain never sees either implementation.
  */
 import type { Bytes, Persona } from "@jpki-sandbox/jpki-core";
+import type { ResidentAddress } from "../shared/api-types.js";
 import type { BankClientRecord, CardRecord, SigningRequestRecord, SigningRequestStatus } from "./records.js";
 
 export interface PortalStore {
@@ -47,7 +48,6 @@ export interface JlisIssuedCard {
   signingCertificate?: JlisCertificate;
 }
 
-export type ResidentAddress = Pick<Persona, "address" | "prefecture" | "city" | "prefectureRomaji" | "cityRomaji" | "localGovernmentCode">;
 
 /** jlis's municipal-counter API (the portal is a registered counter) plus its open services. */
 export interface JlisCounter {

@@ -6,7 +6,8 @@
 import type { Bytes, Persona } from "@jpki-sandbox/jpki-core";
 import { ServiceClient, ServiceProblemError, ServiceUnreachableError } from "@jpki-sandbox/service-kit";
 import { PortalError } from "../domain/errors.js";
-import type { JlisCounter, JlisIssuedCard, ResidentAddress } from "../domain/ports.js";
+import type { ResidentAddress } from "../shared/api-types.js";
+import type { JlisCounter, JlisIssuedCard } from "../domain/ports.js";
 
 export interface JlisCounterCredential {
   user: string;

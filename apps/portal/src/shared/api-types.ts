@@ -63,13 +63,10 @@ export interface IssueCardInput {
   signingPin?: string;
 }
 
-export interface AddressChangeInput {
-  address: string;
-  prefecture: string;
-  city: string;
-  prefectureRomaji: string;
-  cityRomaji: string;
-  localGovernmentCode: string;
+/** Where a resident lives, as the four attributes and the S subject carry it. */
+export type ResidentAddress = Pick<Persona, "address" | "prefecture" | "city" | "prefectureRomaji" | "cityRomaji" | "localGovernmentCode">;
+
+export interface AddressChangeInput extends ResidentAddress {
   /** The PIN of the new S key (a new S certificate is issued; the old one is revoked affiliationChanged). */
   signingPin?: string;
 }

@@ -16,8 +16,6 @@ export interface CardOperationResult<T> {
   result: T;
   /** Record fields to write with the card's new state (status, certificates…). */
   changes?: Partial<Omit<CardRecord, "id" | "version" | "createdAt" | "state">>;
-  /** false: the operation changed nothing worth writing (a read). Default true. */
-  persist?: boolean;
 }
 
 export class CardVault {
@@ -93,7 +91,6 @@ export class CardVault {
       } catch (error) {
         failure = error;
       }
-      if (outcome?.persist === false) return outcome.result;
       const written = await this.store.cards.update(cardId, record.version, { ...outcome?.changes, state: this.seal(card) });
       if (written) {
         if (failure !== undefined) throw failure;

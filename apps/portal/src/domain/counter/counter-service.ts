@@ -11,7 +11,8 @@ import { installCertificate, newKeyWithCertificationRequest, resetPin, setPin, t
 import { checkPinFormat } from "../cards/card-pins.js";
 import type { CardVault } from "../cards/card-vault.js";
 import { PortalError } from "../errors.js";
-import type { JlisCounter, JlisIssuedCard, PortalStore, ResidentAddress } from "../ports.js";
+import type { ResidentAddress } from "../../shared/api-types.js";
+import type { JlisCounter, JlisIssuedCard, PortalStore } from "../ports.js";
 import type { CardRecord } from "../records.js";
 
 export interface IssueCardRequest {
@@ -38,12 +39,12 @@ export class CounterService {
 
   /** 住所変更: new address; the card makes a new S key, jlis revokes the old S (affiliationChanged). */
   async changeAddress(cardId: string, address: ResidentAddress, signingPin: string | undefined): Promise<CardRecord> {
-    return this.changeAttributes(cardId, signingPin, (record, csr) => this.jlis.changeAddress(cardId, address, csr), (persona) => ({ ...persona, ...address }));
+    return this.changeAttributes(cardId, signingPin, (csr) => this.jlis.changeAddress(cardId, address, csr), (persona) => ({ ...persona, ...address }));
   }
 
   /** 氏名変更: as a move, for the name. */
   async changeName(cardId: string, name: string, signingPin: string | undefined): Promise<CardRecord> {
-    return this.changeAttributes(cardId, signingPin, (_record, csr) => this.jlis.changeName(cardId, name, csr), (persona) => ({ ...persona, name }));
+    return this.changeAttributes(cardId, signingPin, (csr) => this.jlis.changeName(cardId, name, csr), (persona) => ({ ...persona, name }));
   }
 
   /** 紛失届: jlis revokes both certificates (keyCompromise); the card is marked lost. */
@@ -140,7 +141,7 @@ export class CounterService {
   private async changeAttributes(
     cardId: string,
     signingPin: string | undefined,
-    report: (record: CardRecord, signingCsr: string | undefined) => Promise<{ signingCertificate?: { pem: string; serialNumber: string } }>,
+    report: (signingCsr: string | undefined) => Promise<{ signingCertificate?: { pem: string; serialNumber: string } }>,
     updatePersona: (persona: Persona) => Persona,
   ): Promise<CardRecord> {
     const record = await this.activeCard(cardId);
@@ -151,7 +152,7 @@ export class CounterService {
     // No retry: jlis must not be told twice. The in-process queue keeps this process's requests apart.
     await this.vault.use(cardId, async (card: VirtualCard) => {
       const csr = hasSigning ? await newKeyWithCertificationRequest(card, "signing") : undefined;
-      const change = await report(record, csr);
+      const change = await report(csr);
       if (hasSigning && change.signingCertificate && signingCa && signingPin) {
         await installCertificate(card, "signing", change.signingCertificate.pem, signingCa);
         await setPin(card, "signing", signingPin);

@@ -5,27 +5,15 @@
 import { BUILT_IN_PERSONAS } from "@jpki-sandbox/jpki-core";
 import { parseInput } from "@jpki-sandbox/service-kit";
 import { Router } from "express";
-import type { ApprovalService } from "../../domain/approvals/approval-service.js";
 import { cardStatus } from "../../domain/cards/certificate-status.js";
 import { cardSummary, cardView } from "../../domain/cards/card-views.js";
-import type { CardVault } from "../../domain/cards/card-vault.js";
-import type { CounterService } from "../../domain/counter/counter-service.js";
 import { syntheticPersona } from "../../domain/counter/synthetic-persona.js";
-import type { JlisCounter, PortalStore } from "../../domain/ports.js";
 import type { CardRecord } from "../../domain/records.js";
 import type { SessionInfo } from "../../shared/api-types.js";
-import type { CsrfGuard } from "../csrf.js";
+import type { ExpressAppDependencies } from "../express-app.js";
 import { addressChangeSchema, approveSchema, issueCardSchema, nameChangeSchema, pinResetSchema, renewalSchema } from "../schemas.js";
 
-export interface BrowserRoutesDependencies {
-  store: PortalStore;
-  vault: CardVault;
-  jlis: JlisCounter;
-  jlisUrl: string;
-  counter: CounterService;
-  approvals: ApprovalService;
-  csrf: CsrfGuard;
-}
+export type BrowserRoutesDependencies = Pick<ExpressAppDependencies, "store" | "vault" | "jlis" | "jlisUrl" | "counter" | "approvals" | "csrf">;
 
 export function browserRoutes(deps: BrowserRoutesDependencies): Router {
   const { vault, jlis, counter, approvals } = deps;

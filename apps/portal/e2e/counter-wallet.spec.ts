@@ -1,17 +1,10 @@
 // A person at the municipal counter issues 花子's card and finds it in the wallet: both certificates good at
 // jlis OCSP, her four attributes in the S certificate only.
 import { expect, test } from "@playwright/test";
+import { issueHanakoAtCounter } from "./support.js";
 
 test("counter → issue 花子's card → wallet shows both certificates good", async ({ page }) => {
-  await page.goto("/counter");
-  await page.getByTestId("persona-hanako").click();
-  await page.getByTestId("user-auth-pin").fill("1234");
-  await page.getByTestId("user-auth-pin-confirm").fill("1234");
-  await page.getByTestId("signing-pin").fill("HANAKO2010");
-  await page.getByTestId("signing-pin-confirm").fill("HANAKO2010");
-  await page.getByTestId("issue-card").click();
-
-  await expect(page).toHaveURL(/\/cards\/[^/]+$/, { timeout: 30_000 });
+  await issueHanakoAtCounter(page);
   const signing = page.getByTestId("certificate-S");
   const userAuth = page.getByTestId("certificate-R");
   await expect(signing).toContainText("総務　花子");

@@ -2,39 +2,14 @@
 // counter, the counter resets the PIN, she comes back to the same request and logs in; the bank's redeemed
 // signature verifies with her R certificate.
 import { createPublicKey, verify } from "node:crypto";
-import { createServer, type Server } from "node:http";
 import { expect, test } from "@playwright/test";
 import { E2E } from "../playwright.config.js";
+import { bankPost, issueHanakoAtCounter, serveBankCallback } from "./support.js";
 
-const basic = `Basic ${Buffer.from(`${E2E.bank.id}:${E2E.bank.secret}`).toString("base64")}`;
-let bank: Server;
-test.beforeAll(async () => {
-  bank = createServer((_req, res) => {
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    res.end("<!doctype html><title>Sandbox Bank</title><h1>bank callback</h1>");
-  });
-  await new Promise<void>((resolve) => bank.listen(E2E.bankPort, "127.0.0.1", resolve));
-});
-test.afterAll(async () => {
-  await new Promise<void>((resolve) => bank.close(() => resolve()));
-});
-
-async function bankPost<T>(pathname: string, body: unknown): Promise<T> {
-  const response = await fetch(E2E.portalUrl + pathname, { method: "POST", headers: { "content-type": "application/json", authorization: basic }, body: JSON.stringify(body) });
-  if (!response.ok) throw new Error(`${pathname}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+serveBankCallback();
 
 test("wrong R PIN three times → blocked → PIN reset at the counter → login approved", async ({ page }) => {
-  await page.goto("/counter");
-  await page.getByTestId("persona-hanako").click();
-  await page.getByTestId("user-auth-pin").fill("1234");
-  await page.getByTestId("user-auth-pin-confirm").fill("1234");
-  await page.getByTestId("signing-pin").fill("HANAKO2010");
-  await page.getByTestId("signing-pin-confirm").fill("HANAKO2010");
-  await page.getByTestId("issue-card").click();
-  await expect(page).toHaveURL(/\/cards\/[^/]+$/, { timeout: 30_000 });
-  const cardId = page.url().split("/").pop() as string;
+  const cardId = await issueHanakoAtCounter(page);
 
   const challenge = Buffer.from(Array.from({ length: 32 }, (_, i) => i));
   const state = `login-${Date.now()}`;

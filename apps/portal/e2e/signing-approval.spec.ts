@@ -3,45 +3,17 @@
 // bank redeems it, and `openssl cms -verify` accepts the CMS against jlis's S CA.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { E2E } from "../playwright.config.js";
+import { bankFetch, bankPost, HANAKO_PINS, issueHanakoAtCounter, serveBankCallback } from "./support.js";
 
 const APPLICATION = "口座開設申込書 — 総務　花子 / 2010-03-31 / 女 / 東京都千代田区霞が関二丁目１番２号";
-const basic = `Basic ${Buffer.from(`${E2E.bank.id}:${E2E.bank.secret}`).toString("base64")}`;
-
-let bank: Server;
-test.beforeAll(async () => {
-  // The bank's return URL: a page that says where the browser came back with.
-  bank = createServer((req, res) => {
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    res.end(`<!doctype html><title>Sandbox Bank</title><h1>bank callback</h1><p id="query">${new URL(req.url ?? "/", E2E.bankOrigin).search}</p>`);
-  });
-  await new Promise<void>((resolve) => bank.listen(E2E.bankPort, "127.0.0.1", resolve));
-});
-test.afterAll(async () => {
-  await new Promise<void>((resolve) => bank.close(() => resolve()));
-});
-
-async function bankPost<T>(pathname: string, body: unknown): Promise<T> {
-  const response = await fetch(E2E.portalUrl + pathname, { method: "POST", headers: { "content-type": "application/json", authorization: basic }, body: JSON.stringify(body) });
-  if (!response.ok) throw new Error(`${pathname}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+serveBankCallback();
 
 test("a bank's sign request: approve with the S PIN, redeem the code, openssl cms -verify accepts", async ({ page }) => {
-  // 花子's card, issued at the counter through the API the counter page uses.
-  await page.goto("/counter");
-  await page.getByTestId("persona-hanako").click();
-  await page.getByTestId("user-auth-pin").fill("1234");
-  await page.getByTestId("user-auth-pin-confirm").fill("1234");
-  await page.getByTestId("signing-pin").fill("HANAKO2010");
-  await page.getByTestId("signing-pin-confirm").fill("HANAKO2010");
-  await page.getByTestId("issue-card").click();
-  await expect(page).toHaveURL(/\/cards\/[^/]+$/, { timeout: 30_000 });
-  const cardId = page.url().split("/").pop() as string;
+  const cardId = await issueHanakoAtCounter(page);
 
   const state = `e2e-${Date.now()}`;
   const created = await bankPost<{ approvalUrl: string }>("/api/v1/signing-requests", {
@@ -59,7 +31,7 @@ test("a bank's sign request: approve with the S PIN, redeem the code, openssl cm
   await page.getByTestId("approval-pin").fill("WRONG0000");
   await page.getByTestId("approve").click();
   await expect(page.getByTestId("problem")).toContainText("4");
-  await page.getByTestId("approval-pin").fill("HANAKO2010");
+  await page.getByTestId("approval-pin").fill(HANAKO_PINS.signing);
   await page.getByTestId("approve").click();
 
   await page.waitForURL(`${E2E.bankOrigin}/callback**`);
@@ -78,6 +50,6 @@ test("a bank's sign request: approve with the S PIN, redeem the code, openssl cm
   expect(verified.toString("utf8")).toBe(APPLICATION);
 
   // The code is single use.
-  const replay = await fetch(`${E2E.portalUrl}/api/v1/signing-results`, { method: "POST", headers: { "content-type": "application/json", authorization: basic }, body: JSON.stringify({ code, state }) });
+  const replay = await bankFetch("/api/v1/signing-results", { code, state });
   expect(replay.status).toBe(400);
 });

@@ -1,8 +1,8 @@
 /** The console shell: sandbox marker, navigation, sandbox clock, and the page for the current hash. */
+import { ErrorBoundary, formatJst } from "@jpki-sandbox/web-kit";
 import { useEffect, useState, type ReactNode } from "react";
 import { ClockProvider, useClock, useSandboxNow } from "./components/clock";
-import { ErrorBoundary } from "./components/ErrorBoundary";
-import { formatJst, formatOffset } from "./lib/format";
+import { formatOffset } from "./lib/format";
 import { PAGES, parseRoute, routeHref, type Route } from "./lib/route";
 import { AuditPage } from "./pages/AuditPage";
 import { CertificatesPage } from "./pages/CertificatesPage";
@@ -133,7 +133,7 @@ export function App() {
               <TopClock />
             </div>
             <div className="content">
-              <ErrorBoundary resetKey={route.page}>
+              <ErrorBoundary resetKey={route.page} label="console">
                 <Page route={route} />
               </ErrorBoundary>
             </div>

@@ -1,6 +1,6 @@
+import { ApiError } from "@jpki-sandbox/web-kit";
 import { describe, expect, it } from "vitest";
 import { createAdminApi } from "./api";
-import { ApiError } from "./lib/problem";
 
 interface Call {
   url: string;
@@ -86,5 +86,17 @@ describe("createAdminApi", () => {
     await expect(down.overview()).rejects.toMatchObject({ problem: { code: "NETWORK_ERROR" } });
     const { api } = stub(() => new Response("<!doctype html>", { status: 200, headers: { "content-type": "text/html" } }));
     await expect(api.overview()).rejects.toMatchObject({ problem: { code: "UNEXPECTED_RESPONSE" } });
+  });
+
+  it("names jlis when it cannot be reached", async () => {
+    const down = createAdminApi({ baseUrl: "/admin/api", fetch: () => Promise.reject(new TypeError("Failed to fetch")) });
+    await expect(down.overview()).rejects.toMatchObject({ problem: { title: "jlis に接続できません / Cannot reach jlis", detail: "Failed to fetch" } });
+  });
+
+  it("tells the operator to sign in again on a bare 401", async () => {
+    const { api } = stub(() => new Response("Unauthorized", { status: 401, headers: { "content-type": "text/plain" } }));
+    const error = (await api.overview().catch((e: unknown) => e)) as ApiError;
+    expect(error.problem.code).toBe("HTTP_401");
+    expect(error.problem.detail).toContain("sign in");
   });
 });

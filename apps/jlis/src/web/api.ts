@@ -1,9 +1,10 @@
 /**
  * Typed client for jlis's admin JSON API (`/admin/api/...`, same origin, behind the browser's HTTP Basic
- * session). Every failure is thrown as an ApiError carrying an RFC 9457 problem (lib/problem.ts).
+ * session). Every failure is thrown as web-kit's ApiError carrying an RFC 9457 problem.
  */
-import { ApiError, problemFromBadBody, problemFromNetworkError, problemFromResponse } from "./lib/problem";
+import { requestJson } from "@jpki-sandbox/web-kit";
 import type { RevocationReason } from "./lib/labels";
+import { PROBLEM_TEXTS } from "./lib/problem";
 
 export type CertificateKind = "S" | "R";
 export type CertificateStatus = "good" | "revoked" | "expired";
@@ -130,29 +131,8 @@ export function createAdminApi(options: AdminApiOptions) {
   const base = options.baseUrl.replace(/\/+$/, "");
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
-  async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-    const headers: Record<string, string> = { accept: "application/json, application/problem+json" };
-    const init: RequestInit = { method, headers, credentials: "same-origin" };
-    if (body !== undefined) {
-      headers["content-type"] = "application/json";
-      init.body = JSON.stringify(body);
-    }
-    if (signal !== undefined) init.signal = signal;
-    let response: Response;
-    try {
-      response = await doFetch(base + path, init);
-    } catch (error) {
-      if (error instanceof DOMException && error.name === "AbortError") throw error;
-      throw new ApiError(problemFromNetworkError(error));
-    }
-    const text = await response.text();
-    if (!response.ok) throw new ApiError(problemFromResponse(response.status, response.headers.get("content-type"), text));
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      throw new ApiError(problemFromBadBody(response.status, text));
-    }
-  }
+  const request = <T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> =>
+    requestJson<T>(doFetch, base + path, { method, body, signal }, PROBLEM_TEXTS);
 
   const query = (params: Record<string, string | number | undefined>) => {
     const search = new URLSearchParams();

@@ -1,12 +1,7 @@
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
+import { mountApp } from "@jpki-sandbox/web-kit";
 import { App } from "./App";
+import { PROBLEM_TEXTS } from "./lib/problem";
+import "@jpki-sandbox/web-kit/styles.css";
 import "./styles.css";
 
-const root = document.getElementById("root");
-if (root === null) throw new Error("#root missing from index.html");
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+mountApp(<App />, PROBLEM_TEXTS);

@@ -1,7 +1,7 @@
 /** The portal shell: sandbox banner, header and navigation, and the page for the path (BrowserRouter). */
+import { ErrorBoundary } from "@jpki-sandbox/web-kit";
 import { useEffect } from "react";
 import { BrowserRouter, NavLink, Route, Routes, useLocation } from "react-router";
-import { ErrorBoundary } from "./components/ErrorBoundary";
 import { ApprovalPage } from "./pages/ApprovalPage";
 import { CardEventsPage } from "./pages/CardEventsPage";
 import { CardPage } from "./pages/CardPage";
@@ -65,7 +65,7 @@ function Shell() {
         </nav>
       </header>
       <main className="content">
-        <ErrorBoundary resetKey={pathname}>
+        <ErrorBoundary resetKey={pathname} label="portal">
           <Routes>
             <Route path="/" element={<HomePage />} />
             <Route path="/counter" element={<CounterPage />} />

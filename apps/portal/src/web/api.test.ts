@@ -1,6 +1,6 @@
+import { ApiError } from "@jpki-sandbox/web-kit";
 import { describe, expect, it } from "vitest";
 import { CSRF_INVALID, createPortalApi } from "./api";
-import { ApiError } from "./lib/problem";
 
 interface Call {
   url: string;

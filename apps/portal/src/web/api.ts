@@ -2,8 +2,9 @@
  * Typed client of the portal's browser API (`/api/...`, src/shared/api-types.ts), same origin with the
  * session cookie. Every POST carries the CSRF token of GET /api/session in `x-csrf-token`; the session is
  * fetched once and kept here, and a CSRF_INVALID answer (an expired or rotated token) refetches it once and
- * retries. Every failure is thrown as an ApiError carrying an RFC 9457 problem (lib/problem.ts).
+ * retries. Every failure is thrown as web-kit's ApiError carrying an RFC 9457 problem.
  */
+import { ApiError, requestJson } from "@jpki-sandbox/web-kit";
 import type {
   AddressChangeInput,
   ApduLogEntry,
@@ -20,7 +21,7 @@ import type {
   RenewalInput,
   SessionInfo,
 } from "../shared/api-types";
-import { ApiError, problemFromBadBody, problemFromNetworkError, problemFromResponse } from "./lib/problem";
+import { PROBLEM_TEXTS } from "./lib/problem";
 
 /** The problem code the server answers when the CSRF token is missing, expired or not this session's. */
 export const CSRF_INVALID = "CSRF_INVALID";
@@ -41,29 +42,9 @@ export function createPortalApi(options: PortalApiOptions) {
   /** The session being fetched or fetched; null before the first and after a failure. */
   let current: Promise<SessionInfo> | null = null;
 
-  async function send<T>(method: "GET" | "POST", path: string, body: unknown, signal: AbortSignal | undefined, csrfToken?: string): Promise<T> {
-    const headers: Record<string, string> = { accept: "application/json, application/problem+json" };
-    const init: RequestInit = { method, headers, credentials: "same-origin" };
-    if (body !== undefined) {
-      headers["content-type"] = "application/json";
-      init.body = JSON.stringify(body);
-    }
-    if (csrfToken !== undefined) headers["x-csrf-token"] = csrfToken;
-    if (signal !== undefined) init.signal = signal;
-    let response: Response;
-    try {
-      response = await doFetch(base + path, init);
-    } catch (error) {
-      if (error instanceof DOMException && error.name === "AbortError") throw error;
-      throw new ApiError(problemFromNetworkError(error));
-    }
-    const text = await response.text();
-    if (!response.ok) throw new ApiError(problemFromResponse(response.status, response.headers.get("content-type"), text));
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      throw new ApiError(problemFromBadBody(response.status, text));
-    }
+  function send<T>(method: "GET" | "POST", path: string, body: unknown, signal: AbortSignal | undefined, csrfToken?: string): Promise<T> {
+    const headers: Record<string, string> = csrfToken === undefined ? {} : { "x-csrf-token": csrfToken };
+    return requestJson<T>(doFetch, base + path, { method, body, signal, headers }, PROBLEM_TEXTS);
   }
 
   /** The session (CSRF token, jlis URL, sandbox time); fetched once unless `refresh`. */

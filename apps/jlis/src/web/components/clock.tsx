@@ -2,10 +2,10 @@
  * The sandbox clock as the whole console sees it: one reading from jlis, projected forward locally each
  * second (the sandbox clock runs at real speed between advances), replaced whenever a page learns a newer one.
  */
+import { useToProblem, type ApiProblem } from "@jpki-sandbox/web-kit";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { api, type ClockReading } from "../api";
 import { projectSandboxNow } from "../lib/format";
-import { toProblem, type ApiProblem } from "../lib/problem";
 
 interface ClockState {
   reading: ClockReading | null;
@@ -19,6 +19,7 @@ interface ClockState {
 const ClockContext = createContext<ClockState | null>(null);
 
 export function ClockProvider({ children }: { children: ReactNode }) {
+  const toProblem = useToProblem();
   const [reading, setReading] = useState<ClockReading | null>(null);
   const [readAt, setReadAt] = useState(0);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
@@ -31,7 +32,7 @@ export function ClockProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(() => {
     api.clock().then(update, (error: unknown) => setProblem(toProblem(error)));
-  }, [update]);
+  }, [update, toProblem]);
 
   useEffect(() => {
     refresh();

@@ -1,12 +1,6 @@
+import { label, lookup } from "@jpki-sandbox/web-kit";
 import { describe, expect, it } from "vitest";
-import {
-  CERTIFICATE_STATUSES,
-  label,
-  lookup,
-  revocationReasonLabel,
-  revocationReasonsFor,
-  scopeLabel,
-} from "./labels";
+import { CERTIFICATE_STATUSES, revocationReasonLabel, revocationReasonsFor, scopeLabel } from "./labels";
 
 describe("revocationReasonsFor", () => {
   it("offers affiliationChanged for S only (R carries none of the four attributes)", () => {

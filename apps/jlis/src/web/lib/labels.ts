@@ -1,27 +1,10 @@
 /**
- * Japanese / English labels for every status and code the admin API returns (DESIGN.md "For the people
- * who use it"). JPKI terms as J-LIS writes them; reason codes as RFC 5280 names them (JPKI.md "Revocation").
+ * Japanese / English labels for the statuses and codes of the admin API that only the console shows
+ * (DESIGN.md "For the people who use it"; card statuses, sexes, label() and lookup() are web-kit's). JPKI
+ * terms as J-LIS writes them; reason codes as RFC 5280 names them (JPKI.md "Revocation").
  */
-import type {
-  ActorType,
-  AuditOutcome,
-  CardStatus,
-  CertificateKind,
-  CertificateStatus,
-  LinkageMode,
-  OcspMode,
-  Sex,
-} from "../api";
-
-export type Tone = "good" | "bad" | "warn" | "info" | "neutral";
-
-export interface Label {
-  ja: string;
-  en: string;
-  tone: Tone;
-}
-
-export const label = (l: Pick<Label, "ja" | "en">): string => `${l.ja} / ${l.en}`;
+import { label, type Label } from "@jpki-sandbox/web-kit";
+import type { ActorType, AuditOutcome, CertificateKind, CertificateStatus, LinkageMode, OcspMode } from "../api";
 
 export const CERTIFICATE_KINDS: Record<CertificateKind, Label> = {
   S: { ja: "署名用", en: "Signing", tone: "info" },
@@ -32,20 +15,6 @@ export const CERTIFICATE_STATUSES: Record<CertificateStatus, Label> = {
   good: { ja: "有効", en: "Good", tone: "good" },
   revoked: { ja: "失効", en: "Revoked", tone: "bad" },
   expired: { ja: "期限切れ", en: "Expired", tone: "neutral" },
-};
-
-export const CARD_STATUSES: Record<CardStatus, Label> = {
-  active: { ja: "有効", en: "Active", tone: "good" },
-  renewed: { ja: "更新済", en: "Renewed", tone: "neutral" },
-  lost: { ja: "紛失", en: "Lost", tone: "bad" },
-  holderDeceased: { ja: "死亡", en: "Holder deceased", tone: "bad" },
-  expired: { ja: "期限切れ", en: "Expired", tone: "neutral" },
-};
-
-export const SEXES: Record<Sex, Pick<Label, "ja" | "en">> = {
-  male: { ja: "男", en: "Male" },
-  female: { ja: "女", en: "Female" },
-  unspecified: { ja: "不明", en: "Unspecified" },
 };
 
 /** RFC 5280 CRLReason values JPKI uses; certificateHold never (every revocation is final). */
@@ -118,9 +87,4 @@ export const VERIFIER_SCOPES = [
 export function scopeLabel(scope: string): string {
   const known = VERIFIER_SCOPES.find((s) => s.scope === scope);
   return known === undefined ? scope : `${known.ja} / ${known.en}`;
-}
-
-/** Looks a value up in a label table, falling back to the raw value so nothing new is ever hidden. */
-export function lookup<K extends string>(table: Record<K, Label>, key: string): Label {
-  return (table as Record<string, Label>)[key] ?? { ja: key, en: key, tone: "neutral" };
 }

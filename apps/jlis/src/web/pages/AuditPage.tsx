@@ -1,11 +1,10 @@
 /** 監査ログ / Audit log: every counter, verifier and admin action, newest first, paged with before=<id>. */
+import { Empty, LabelBadge, PageHeader, ResourceView, Table, formatJst, lookup, useResource } from "@jpki-sandbox/web-kit";
 import { useState } from "react";
 import { api } from "../api";
-import { useResource } from "../components/useResource";
-import { Empty, LabelBadge, PageHeader, RefreshButton, ResourceView, Table } from "../components/ui";
+import { RefreshButton } from "../components/ui";
 import { summariseDetail } from "../lib/audit";
-import { formatJst } from "../lib/format";
-import { ACTOR_TYPES, AUDIT_OUTCOMES, lookup } from "../lib/labels";
+import { ACTOR_TYPES, AUDIT_OUTCOMES } from "../lib/labels";
 
 const PAGE_SIZE = 50;
 

@@ -1,10 +1,9 @@
 /** 証明書 / Certificates: S and R certificates by kind and status, with 失効 / Revoke. */
+import { Empty, LabelBadge, Notice, PageHeader, ResourceView, Table, formatJst, label, lookup, useResource } from "@jpki-sandbox/web-kit";
 import { useMemo, useState, type ReactNode } from "react";
 import { api, type Certificate, type CertificateKind, type CertificateStatus } from "../api";
-import { useResource } from "../components/useResource";
-import { Empty, LabelBadge, Notice, PageHeader, RefreshButton, ResourceView, SearchInput, Table } from "../components/ui";
-import { formatJst } from "../lib/format";
-import { CERTIFICATE_KINDS, CERTIFICATE_STATUSES, label, lookup, revocationReasonLabel, type RevocationReason } from "../lib/labels";
+import { RefreshButton, SearchInput } from "../components/ui";
+import { CERTIFICATE_KINDS, CERTIFICATE_STATUSES, revocationReasonLabel, type RevocationReason } from "../lib/labels";
 import { routeHref } from "../lib/route";
 import { RevokeDialog } from "./RevokeDialog";
 

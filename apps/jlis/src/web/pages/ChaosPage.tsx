@@ -1,11 +1,10 @@
 /** 障害注入 / Chaos: make OCSP and linkage misbehave so relying parties can test their error paths. */
+import { Badge, Notice, PageHeader, ProblemBox, ResourceView, useToProblem, useResource, type ApiProblem } from "@jpki-sandbox/web-kit";
 import { useEffect, useState } from "react";
 import { api, type Chaos, type LinkageMode, type OcspMode } from "../api";
-import { useResource } from "../components/useResource";
-import { Badge, Notice, PageHeader, ProblemBox, RadioChoices, RefreshButton, ResourceView } from "../components/ui";
+import { RadioChoices, RefreshButton } from "../components/ui";
 import { CHAOS_OFF, chaosEquals, chaosIsActive, MAX_DELAY_MS, parseDelayMs } from "../lib/chaos";
 import { LINKAGE_MODES, OCSP_MODES, type ModeLabel } from "../lib/labels";
-import { toProblem, type ApiProblem } from "../lib/problem";
 
 /** One knob as the form holds it: the delay as typed, so a half-typed value can be shown and checked. */
 interface Knob<M extends string> {
@@ -83,6 +82,7 @@ function ModeSection<M extends string>({
 }
 
 export function ChaosPage() {
+  const toProblem = useToProblem();
   const { resource, reload, setData } = useResource((signal) => api.chaos(signal), []);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [busy, setBusy] = useState(false);

@@ -1,11 +1,11 @@
 /** 時計 / Clock: the sandbox clock (DESIGN.md "The sandbox clock"): advance by an ISO 8601 duration, reset. */
+import { Badge, Bi, Loading, Notice, PageHeader, ProblemBox, formatJst, useToProblem, type ApiProblem } from "@jpki-sandbox/web-kit";
 import { useState, type FormEvent } from "react";
 import { api, type ClockReading } from "../api";
 import { useClock, useSandboxNow } from "../components/clock";
-import { Badge, Bi, Loading, Modal, Notice, PageHeader, ProblemBox, RefreshButton } from "../components/ui";
+import { Modal, RefreshButton } from "../components/ui";
 import { describeDuration, parseDuration } from "../lib/duration";
-import { approximateOffsetYears, formatJst, formatOffset } from "../lib/format";
-import { toProblem, type ApiProblem } from "../lib/problem";
+import { approximateOffsetYears, formatOffset } from "../lib/format";
 
 const PRESETS = [
   { duration: "P1D", ja: "+1日", en: "+1 day" },
@@ -15,6 +15,7 @@ const PRESETS = [
 ] as const;
 
 export function ClockPage() {
+  const toProblem = useToProblem();
   const clock = useClock();
   const now = useSandboxNow();
   const [input, setInput] = useState("");

@@ -1,10 +1,9 @@
 /** CRL: the complete CRL of each CA and the per-municipality CRLs (JPKI.md "Revocation and status"). */
+import { Badge, Empty, PageHeader, ResourceView, Table, formatJst, useResource } from "@jpki-sandbox/web-kit";
 import { api } from "../api";
 import { useSandboxNow } from "../components/clock";
-import { useResource } from "../components/useResource";
-import { Badge, Empty, PageHeader, RefreshButton, ResourceView, Table } from "../components/ui";
+import { RefreshButton } from "../components/ui";
 import { isOverdue, sortCrls } from "../lib/crls";
-import { formatJst } from "../lib/format";
 import { CERTIFICATE_KINDS } from "../lib/labels";
 
 export function CrlsPage() {

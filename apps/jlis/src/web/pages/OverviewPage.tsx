@@ -1,12 +1,12 @@
 /** 概要 / Overview: the sandbox clock, what jlis holds, whether chaos is on, and the open endpoints. */
+import { Badge, Bi, PageHeader, ResourceView, formatJst, label, useResource } from "@jpki-sandbox/web-kit";
 import { useEffect } from "react";
 import { api, type CertificateKind, type StatusCounts } from "../api";
 import { useClock, useSandboxNow } from "../components/clock";
-import { useResource } from "../components/useResource";
-import { Badge, Bi, PageHeader, RefreshButton, ResourceView } from "../components/ui";
+import { RefreshButton } from "../components/ui";
 import { chaosIsActive } from "../lib/chaos";
-import { approximateOffsetYears, formatJst, formatOffset } from "../lib/format";
-import { CERTIFICATE_KINDS, CERTIFICATE_STATUSES, LINKAGE_MODES, OCSP_MODES, label } from "../lib/labels";
+import { approximateOffsetYears, formatOffset } from "../lib/format";
+import { CERTIFICATE_KINDS, CERTIFICATE_STATUSES, LINKAGE_MODES, OCSP_MODES } from "../lib/labels";
 import { routeHref } from "../lib/route";
 
 const PUBLIC_ENDPOINTS = [

@@ -1,10 +1,24 @@
 /** 住民 / Residents: the synthetic personas jlis knows, with their cards. */
+import {
+  Badge,
+  CARD_STATUSES,
+  Empty,
+  LabelBadge,
+  PageHeader,
+  ResourceView,
+  SEXES,
+  Table,
+  formatJst,
+  formatJstDate,
+  formatWareki,
+  label,
+  lookup,
+  shortId,
+  useResource,
+} from "@jpki-sandbox/web-kit";
 import { useMemo, useState } from "react";
 import { api, type Resident } from "../api";
-import { useResource } from "../components/useResource";
-import { Badge, Empty, LabelBadge, PageHeader, RefreshButton, ResourceView, SearchInput, Table } from "../components/ui";
-import { formatJst, formatJstDate, formatWareki, shortId } from "../lib/format";
-import { CARD_STATUSES, SEXES, label, lookup } from "../lib/labels";
+import { RefreshButton, SearchInput } from "../components/ui";
 import { routeHref } from "../lib/route";
 
 function matches(resident: Resident, text: string): boolean {

@@ -1,10 +1,9 @@
 /** 失効 / Revoke: pick a reason (JPKI.md "Revocation and status"), confirm, and send it to jlis. */
+import { Bi, ProblemBox, formatJst, useToProblem, type ApiProblem } from "@jpki-sandbox/web-kit";
 import { useState } from "react";
 import { api, type Certificate } from "../api";
-import { Bi, Modal, ProblemBox, RadioChoices } from "../components/ui";
-import { formatJst } from "../lib/format";
+import { Modal, RadioChoices } from "../components/ui";
 import { CERTIFICATE_KINDS, REVOCATION_REASONS, revocationReasonsFor, type RevocationReason } from "../lib/labels";
-import { toProblem, type ApiProblem } from "../lib/problem";
 
 export function RevokeDialog({
   certificate,
@@ -15,6 +14,7 @@ export function RevokeDialog({
   onClose: () => void;
   onRevoked: (updated: Certificate, reason: RevocationReason) => void;
 }) {
+  const toProblem = useToProblem();
   const [reason, setReason] = useState<RevocationReason | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);

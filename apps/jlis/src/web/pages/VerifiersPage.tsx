@@ -1,11 +1,22 @@
 /** 署名検証者 / Verifiers: accredited verifiers (JPKI.md "Revocation and status") and their linkage scopes. */
+import {
+  Badge,
+  Bi,
+  Empty,
+  PageHeader,
+  ProblemBox,
+  ResourceView,
+  Table,
+  formatJst,
+  shortId,
+  useToProblem,
+  useResource,
+  type ApiProblem,
+} from "@jpki-sandbox/web-kit";
 import { useState, type FormEvent } from "react";
 import { api, type CreatedVerifier } from "../api";
-import { useResource } from "../components/useResource";
-import { Badge, Bi, CopyButton, Empty, PageHeader, ProblemBox, RefreshButton, ResourceView, Table } from "../components/ui";
-import { formatJst, shortId } from "../lib/format";
+import { CopyButton, RefreshButton } from "../components/ui";
 import { VERIFIER_SCOPES, scopeLabel } from "../lib/labels";
-import { toProblem, type ApiProblem } from "../lib/problem";
 
 function SecretPanel({ created, onDone }: { created: CreatedVerifier; onDone: () => void }) {
   return (
@@ -50,6 +61,7 @@ function SecretPanel({ created, onDone }: { created: CreatedVerifier; onDone: ()
 }
 
 export function VerifiersPage() {
+  const toProblem = useToProblem();
   const { resource, reload, setData } = useResource((signal) => api.verifiers(signal), []);
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<string[]>([]);

@@ -1,9 +1,7 @@
 /** The card's APDU log: every command the virtual card answered, newest first (JPKI.md "The card"). */
+import { Badge, Empty, ResourceView, Table, formatJst, useResource } from "@jpki-sandbox/web-kit";
 import { api } from "../api";
 import { abbreviateHex, describeStatusWord, maskVerifyData, newestFirst } from "../lib/apdu";
-import { formatJst } from "../lib/format";
-import { Badge, Empty, ResourceView, Table } from "./ui";
-import { useResource } from "./useResource";
 
 function Hex({ hex }: { hex: string }) {
   const short = abbreviateHex(hex);

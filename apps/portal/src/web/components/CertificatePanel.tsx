@@ -1,8 +1,7 @@
 /** One certificate of a card (S or R) as the wallet shows it, with its live OCSP status. */
+import { Badge, LabelBadge, SEXES, formatJst, formatWareki, groupHex, lookup } from "@jpki-sandbox/web-kit";
 import type { CertificateKind, CertificateStatusView, CertificateView } from "../../shared/api-types";
-import { formatJst, formatWareki, groupHex } from "../lib/format";
-import { CERTIFICATE_KINDS, OCSP_STATUSES, REVOCATION_REASONS, SEXES, lookup } from "../lib/labels";
-import { Badge, LabelBadge } from "./ui";
+import { CERTIFICATE_KINDS, OCSP_STATUSES, REVOCATION_REASONS } from "../lib/labels";
 
 /** The live status badge: 有効 / good, 失効 / revoked (reason, time), unknown, unavailable (why), expired. */
 export function StatusBadge({
@@ -34,7 +33,7 @@ export function StatusBadge({
   const reason = status.reason === undefined ? undefined : lookup(REVOCATION_REASONS, status.reason);
   return (
     <span className="status-line">
-      <LabelBadge l={l} testId={testId} title={`OCSP ${formatJst(status.checkedAt)}`} />
+      <LabelBadge l={l} testId={testId} slash title={`OCSP ${formatJst(status.checkedAt)}`} />
       {status.expired && (
         <Badge tone="neutral" testId={`expired-${kind}`}>
           期限切れ <span className="badge-en">/ expired</span>

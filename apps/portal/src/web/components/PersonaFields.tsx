@@ -1,9 +1,8 @@
 /** The resident's fields as the counter types them (JPKI.md "Personas"), each with its help and errors. */
+import { SEXES, issuesFor, type FieldIssue } from "@jpki-sandbox/web-kit";
 import { useId } from "react";
 import type { Persona, Sex } from "../../shared/api-types";
-import { SEXES } from "../lib/labels";
 import { FIELD_LABELS, IDEOGRAPHIC_SPACE, withIdeographicSpace, type FieldErrors, type PersonaField } from "../lib/persona";
-import { issuesFor, type FieldIssue } from "../lib/problem";
 
 const SEX_VALUES: readonly Sex[] = ["female", "male", "unspecified"];
 

@@ -1,10 +1,21 @@
 /** PIN inputs: a new PIN with its confirmation (issuance, renewal, reset) and a single PIN entry (approval). */
 import { useId, type Ref } from "react";
 import type { PinKind } from "../../shared/api-types";
-import { PIN_RULES, newPinState, pinChecks, type PinCheck } from "../lib/pin-rules";
+import { PIN_RULES, isValidPin, newPinState, pinChecks, type PinCheck } from "../lib/pin-rules";
 
-function inputModeFor(kind: PinKind) {
-  return kind === "userAuth" ? "numeric" : "text";
+/**
+ * What every PIN input shares: masked, the keyboard and capitals for the PIN's characters, no spell check,
+ * at most the rule's length.
+ */
+function pinInputProps(kind: PinKind, autoComplete: "new-password" | "off") {
+  return {
+    type: "password",
+    autoComplete,
+    inputMode: kind === "userAuth" ? "numeric" : "text",
+    autoCapitalize: kind === "signing" ? "characters" : "off",
+    spellCheck: false,
+    maxLength: PIN_RULES[kind].maxLength,
+  } as const;
 }
 
 function Checks({ checks, id }: { checks: PinCheck[]; id: string }) {
@@ -63,12 +74,7 @@ export function NewPinFields({
           <span className="field-label">新しいパスワード / New PIN</span>
           <input
             className={`input mono${value.pin !== "" && !state.valid ? " input-invalid" : ""}`}
-            type="password"
-            autoComplete="new-password"
-            inputMode={inputModeFor(kind)}
-            autoCapitalize={kind === "signing" ? "characters" : "off"}
-            spellCheck={false}
-            maxLength={kind === "userAuth" ? 4 : 16}
+            {...pinInputProps(kind, "new-password")}
             value={value.pin}
             onChange={(e) => onChange({ ...value, pin: e.target.value })}
             aria-describedby={`${id}-checks`}
@@ -81,12 +87,7 @@ export function NewPinFields({
           <span className="field-label">確認のためもう一度 / Confirm PIN</span>
           <input
             className={`input mono${state.mismatch ? " input-invalid" : ""}`}
-            type="password"
-            autoComplete="new-password"
-            inputMode={inputModeFor(kind)}
-            autoCapitalize={kind === "signing" ? "characters" : "off"}
-            spellCheck={false}
-            maxLength={kind === "userAuth" ? 4 : 16}
+            {...pinInputProps(kind, "new-password")}
             value={value.confirm}
             onChange={(e) => onChange({ ...value, confirm: e.target.value })}
             aria-invalid={state.mismatch}
@@ -132,13 +133,8 @@ export function PinEntry({
       <input
         id={id}
         ref={inputRef}
-        className={`input mono input-pin${value !== "" && !checks.every((c) => c.ok) ? " input-invalid" : ""}`}
-        type="password"
-        autoComplete="off"
-        inputMode={inputModeFor(kind)}
-        autoCapitalize={kind === "signing" ? "characters" : "off"}
-        spellCheck={false}
-        maxLength={kind === "userAuth" ? 4 : 16}
+        className={`input mono input-pin${value !== "" && !isValidPin(kind, value) ? " input-invalid" : ""}`}
+        {...pinInputProps(kind, "off")}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         aria-describedby={`${id}-checks`}

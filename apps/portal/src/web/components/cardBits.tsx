@@ -1,15 +1,14 @@
 /** Pieces that describe a card: its status and its PIN counters. */
+import { Badge, CARD_STATUSES, LabelBadge, lookup } from "@jpki-sandbox/web-kit";
 import { Link } from "react-router";
 import type { CardSummary, PinKind, PinState } from "../../shared/api-types";
-import { CARD_STATUSES, lookup } from "../lib/labels";
 import { pinResetHref } from "../lib/links";
 import { PIN_RULES } from "../lib/pin-rules";
 
 export { pinResetHref, safeReturnPath } from "../lib/links";
-import { Badge, LabelBadge } from "./ui";
 
 export function CardStatusBadge({ status }: { status: string }) {
-  return <LabelBadge l={lookup(CARD_STATUSES, status)} testId="card-status" />;
+  return <LabelBadge l={lookup(CARD_STATUSES, status)} testId="card-status" slash />;
 }
 
 /** "残り 2/3" or ロック / Blocked, for one PIN. */

@@ -1,8 +1,9 @@
 /** A form's submit: busy while it runs (no double submit), the problem when it fails, the form state untouched. */
+import { useToProblem, type ApiProblem } from "@jpki-sandbox/web-kit";
 import { useCallback, useRef, useState } from "react";
-import { toProblem, type ApiProblem } from "../lib/problem";
 
 export function useAction() {
+  const toProblem = useToProblem();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const running = useRef(false);
@@ -27,7 +28,7 @@ export function useAction() {
       running.current = false;
       setBusy(false);
     }
-  }, []);
+  }, [toProblem]);
 
   return { busy, problem, setProblem, run };
 }

@@ -1,8 +1,8 @@
 /**
  * Reading the card's APDU log (JPKI.md "The card"): status words in words, long data shortened, newest first.
  */
+import type { Tone } from "@jpki-sandbox/web-kit";
 import type { ApduLogEntry } from "../../shared/api-types";
-import type { Tone } from "./labels";
 
 export interface StatusWordInfo {
   sw: string;

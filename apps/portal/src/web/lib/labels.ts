@@ -1,30 +1,14 @@
 /**
- * Japanese / English labels for every status and code the portal API returns (DESIGN.md "For the people who
- * use it"). JPKI terms as J-LIS writes them; revocation reasons as RFC 5280 names them (JPKI.md "Revocation").
+ * Japanese / English labels for the statuses and codes of the portal API that only the portal shows
+ * (DESIGN.md "For the people who use it"; card statuses, sexes, label() and lookup() are web-kit's). JPKI
+ * terms as J-LIS writes them; revocation reasons as RFC 5280 names them (JPKI.md "Revocation").
  */
-import type { ApprovalKind, ApprovalStatus, CardStatus, CertificateKind, OcspStatus, Sex } from "../../shared/api-types";
-
-export type Tone = "good" | "bad" | "warn" | "info" | "neutral";
-
-export interface Label {
-  ja: string;
-  en: string;
-  tone: Tone;
-}
-
-export const label = (l: Pick<Label, "ja" | "en">): string => `${l.ja} / ${l.en}`;
+import type { Label } from "@jpki-sandbox/web-kit";
+import type { ApprovalKind, ApprovalStatus, CertificateKind, OcspStatus } from "../../shared/api-types";
 
 export const CERTIFICATE_KINDS: Record<CertificateKind, Label & { long: string }> = {
   S: { ja: "署名用電子証明書", en: "Signing certificate (S)", tone: "info", long: "文書に署名する / signs documents; carries the four attributes" },
   R: { ja: "利用者証明用電子証明書", en: "User-authentication certificate (R)", tone: "info", long: "ログインに使う / logs you in; carries no personal attributes" },
-};
-
-export const CARD_STATUSES: Record<CardStatus, Label> = {
-  active: { ja: "有効", en: "Active", tone: "good" },
-  renewed: { ja: "更新済", en: "Renewed", tone: "neutral" },
-  lost: { ja: "紛失", en: "Lost", tone: "bad" },
-  holderDeceased: { ja: "死亡", en: "Holder deceased", tone: "bad" },
-  expired: { ja: "期限切れ", en: "Expired", tone: "neutral" },
 };
 
 /** Live status from jlis's OCSP responder (RFC 6960 CertStatus, plus "could not ask"). */
@@ -33,12 +17,6 @@ export const OCSP_STATUSES: Record<OcspStatus, Label> = {
   revoked: { ja: "失効", en: "revoked", tone: "bad" },
   unknown: { ja: "不明", en: "unknown", tone: "warn" },
   unavailable: { ja: "確認できません", en: "unavailable", tone: "warn" },
-};
-
-export const SEXES: Record<Sex, Pick<Label, "ja" | "en">> = {
-  female: { ja: "女", en: "Female" },
-  male: { ja: "男", en: "Male" },
-  unspecified: { ja: "不明", en: "Unspecified" },
 };
 
 /** RFC 5280 CRLReason values JPKI uses (certificateHold never: every revocation is final). */
@@ -81,8 +59,3 @@ export const APPROVAL_STATUSES: Record<ApprovalStatus, Label & { detail: string 
     detail: "この依頼は有効期限を過ぎました。もう一度、銀行の画面から始めてください / This request has expired; start again from the bank's page.",
   },
 };
-
-/** A label for a value the table does not know (a newer server): the value itself, neutral. */
-export function lookup<K extends string, L extends Pick<Label, "ja" | "en">>(table: Record<K, L>, key: string): L | Label {
-  return (table as Record<string, L>)[key] ?? { ja: key, en: key, tone: "neutral" };
-}

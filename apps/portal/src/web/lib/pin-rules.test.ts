@@ -1,3 +1,4 @@
+import { PIN_RULES as CARD_PIN_RULES } from "@jpki-sandbox/virtual-card/pin-rules";
 import { describe, expect, it } from "vitest";
 import { PIN_RULES, isValidPin, newPinState, pinChecks, triesText } from "./pin-rules";
 
@@ -47,6 +48,22 @@ describe("newPinState", () => {
     expect(newPinState("userAuth", "1234", "1235")).toMatchObject({ confirmed: false, mismatch: true, ok: false });
     expect(newPinState("signing", "abc123", "abc123")).toMatchObject({ valid: false, confirmed: true, ok: false });
     expect(newPinState("signing", "ABC123", "ABC123").checks.map((c) => c.id)).toEqual(["length", "charset", "match"]);
+  });
+});
+
+describe("the card's rule", () => {
+  it("is the one the UI checks, with the card's tries", () => {
+    expect(PIN_RULES.userAuth.maxTries).toBe(CARD_PIN_RULES.userAuth.maxTries);
+    expect(PIN_RULES.signing.maxTries).toBe(CARD_PIN_RULES.signing.maxTries);
+    expect(PIN_RULES.signing.hint.en).toContain(`after ${CARD_PIN_RULES.signing.maxTries} wrong tries`);
+  });
+
+  it("agrees with the check list shown under the field", () => {
+    const samples = ["", "1", "123", "1234", "12345", "123456", "12a4", "１２３４", "ABCD", "ABCDEF", "abcdef", "A1B2C3", "ABC 123",
+      "1234567890ABCDEF", "1234567890ABCDEFG", "ABC-12", "ＡＢＣ１２３"];
+    for (const kind of ["userAuth", "signing"] as const) {
+      for (const pin of samples) expect([kind, pin, pinChecks(kind, pin).every((c) => c.ok)]).toEqual([kind, pin, isValidPin(kind, pin)]);
+    }
   });
 });
 

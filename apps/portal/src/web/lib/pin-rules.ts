@@ -1,9 +1,12 @@
 /**
- * The two card PINs and their rules (JPKI.md "The two certificates", "The card"):
+ * The two card PINs as the citizen sees them (JPKI.md "The two certificates", "The card"):
  * 利用者証明用パスワード (R PIN): exactly 4 digits, 3 tries;
  * 署名用パスワード (S PIN): 6–16 characters, digits and upper-case letters A–Z, 5 tries.
- * Checked as the citizen types so a PIN that can never be right is not sent (a wrong one costs a try).
+ * The rule itself and the tries are the card's (virtual-card's PIN_RULES, which its issuer and reader
+ * enforce); this adds the bilingual names, the hints and a check list that says which part of the rule a
+ * typed PIN misses, so a PIN that can never be right is not sent (a wrong one costs a try).
  */
+import { PIN_RULES as CARD_PIN_RULES, isValidPin as cardAcceptsPin } from "@jpki-sandbox/virtual-card/pin-rules";
 import type { PinKind } from "../../shared/api-types";
 
 export interface PinRule {
@@ -14,6 +17,7 @@ export interface PinRule {
   certificate: "S" | "R";
   minLength: number;
   maxLength: number;
+  /** Wrong tries before the card blocks the PIN (the card's own count). */
   maxTries: number;
   /** The rule in one line, for the hint under the field. */
   hint: { ja: string; en: string };
@@ -27,8 +31,11 @@ export const PIN_RULES: Record<PinKind, PinRule> = {
     certificate: "R",
     minLength: 4,
     maxLength: 4,
-    maxTries: 3,
-    hint: { ja: "数字4桁・3回間違えるとロック", en: "exactly 4 digits; locked after 3 wrong tries" },
+    maxTries: CARD_PIN_RULES.userAuth.maxTries,
+    hint: {
+      ja: `数字4桁・${CARD_PIN_RULES.userAuth.maxTries}回間違えるとロック`,
+      en: `exactly 4 digits; locked after ${CARD_PIN_RULES.userAuth.maxTries} wrong tries`,
+    },
   },
   signing: {
     kind: "signing",
@@ -37,8 +44,11 @@ export const PIN_RULES: Record<PinKind, PinRule> = {
     certificate: "S",
     minLength: 6,
     maxLength: 16,
-    maxTries: 5,
-    hint: { ja: "6〜16文字の半角数字・英大文字(A–Z)・5回間違えるとロック", en: "6–16 digits or upper-case letters A–Z; locked after 5 wrong tries" },
+    maxTries: CARD_PIN_RULES.signing.maxTries,
+    hint: {
+      ja: `6〜16文字の半角数字・英大文字(A–Z)・${CARD_PIN_RULES.signing.maxTries}回間違えるとロック`,
+      en: `6–16 digits or upper-case letters A–Z; locked after ${CARD_PIN_RULES.signing.maxTries} wrong tries`,
+    },
   },
 };
 
@@ -86,9 +96,9 @@ export function pinChecks(kind: PinKind, value: string): PinCheck[] {
   return [length, charset];
 }
 
-/** Whether a PIN meets its rule. */
+/** Whether a PIN meets its rule: the card's own check (the list above only explains it). */
 export function isValidPin(kind: PinKind, value: string): boolean {
-  return pinChecks(kind, value).every((c) => c.ok);
+  return cardAcceptsPin(kind, value);
 }
 
 export interface NewPinState {
@@ -106,7 +116,7 @@ export interface NewPinState {
 /** A new PIN and its confirmation (issuance, renewal, PIN reset): rule checks plus the match. */
 export function newPinState(kind: PinKind, pin: string, confirm: string): NewPinState {
   const checks = pinChecks(kind, pin);
-  const valid = checks.every((c) => c.ok);
+  const valid = isValidPin(kind, pin);
   const confirmed = confirm.length > 0 && confirm === pin;
   const mismatch = confirm.length > 0 && confirm !== pin;
   return {

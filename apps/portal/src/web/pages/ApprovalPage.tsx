@@ -3,17 +3,17 @@
  * and what, picks a card, enters the PIN of the certificate the request needs (S to sign ②, R to log in ②'),
  * and the browser goes back to the bank with a one-time code — or with nothing, on キャンセル / Cancel.
  */
+import { Badge, LabelBadge, Notice, PageHeader, ProblemBox, ResourceView, formatJst, groupHex, useResource } from "@jpki-sandbox/web-kit";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
 import type { ApprovalView, CardSummary } from "../../shared/api-types";
 import { api } from "../api";
 import { CardStatusBadge, PinBadge, pinResetHref } from "../components/cardBits";
 import { PinEntry } from "../components/PinFields";
-import { Badge, Crumbs, LabelBadge, NextSteps, Notice, PageHeader, ProblemBox, ResourceView, SubmitButton } from "../components/ui";
+import { Crumbs, NextSteps, SubmitButton } from "../components/ui";
 import { useAction } from "../components/useAction";
-import { useResource } from "../components/useResource";
 import { pinAvailable, pinKindFor, withPinTries } from "../lib/card";
-import { formatBytes, formatJst, groupHex } from "../lib/format";
+import { formatBytes } from "../lib/format";
 import { APPROVAL_KINDS, APPROVAL_STATUSES, CERTIFICATE_KINDS } from "../lib/labels";
 import { PIN_RULES, isValidPin } from "../lib/pin-rules";
 import { triesLeftOf } from "../lib/problem";
@@ -260,7 +260,7 @@ function ApprovalFor({ id }: { id: string }) {
           return (
             <>
               <PageHeader ja="署名の確認" en="Approve a request" lead={`${kind.step} ${kind.ja} / ${kind.en}`}>
-                <LabelBadge l={status} testId="approval-status" />
+                <LabelBadge l={status} testId="approval-status" slash />
               </PageHeader>
               <section className="card approval-summary">
                 <p className="asker">

@@ -2,6 +2,7 @@
  * The wallet: one card, its S and R certificates, their live status at jlis (OCSP, fetched separately so the
  * page shows before jlis answers), the PIN counters and the card's APDU log.
  */
+import { Notice, PageHeader, ProblemBox, ResourceView, formatJst, formatJstDate, useResource } from "@jpki-sandbox/web-kit";
 import { Link, useParams } from "react-router";
 import type { CardView, PinKind, PinState } from "../../shared/api-types";
 import { api } from "../api";
@@ -9,11 +10,9 @@ import { ApduLogPanel } from "../components/ApduLogPanel";
 import { CertificatePanel } from "../components/CertificatePanel";
 import { CardStatusBadge, PinBadge, PinResetLink } from "../components/cardBits";
 import { useFlash } from "../components/flash";
-import { Crumbs, NextSteps, Notice, PageHeader, ProblemBox, ResourceView } from "../components/ui";
-import { useResource } from "../components/useResource";
+import { Crumbs, NextSteps } from "../components/ui";
 import { useSession } from "../components/useSession";
 import { cardUsability } from "../lib/card";
-import { formatJst, formatJstDate } from "../lib/format";
 import { PIN_RULES } from "../lib/pin-rules";
 import { NotFoundPage } from "./NotFoundPage";
 

@@ -1,10 +1,9 @@
 /** 私のカード / My cards: every virtual My Number Card issued in this sandbox portal. */
+import { Empty, PageHeader, ResourceView, Table, formatJstDate, shortId, useResource } from "@jpki-sandbox/web-kit";
 import { Link } from "react-router";
 import { api } from "../api";
 import { CardStatusBadge, CertificateMarks, PinBadge, PinResetLink } from "../components/cardBits";
-import { Crumbs, Empty, NextSteps, PageHeader, ResourceView, Table } from "../components/ui";
-import { useResource } from "../components/useResource";
-import { formatJstDate, shortId } from "../lib/format";
+import { Crumbs, NextSteps } from "../components/ui";
 
 export function CardsPage() {
   const { resource, reload } = useResource((signal) => api.cards(signal), []);

@@ -2,6 +2,17 @@
  * 市区町村窓口 / Municipal counter: the resident's record and two PINs in, a virtual My Number Card out
  * (keys generated on the card, certificates issued by jlis). JPKI.md "The two certificates", "Personas".
  */
+import {
+  Loading,
+  Notice,
+  PageHeader,
+  ProblemBox,
+  fieldIssues,
+  useToProblem,
+  unplacedIssues,
+  useResource,
+  type ApiProblem,
+} from "@jpki-sandbox/web-kit";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import type { Persona } from "../../shared/api-types";
@@ -9,13 +20,11 @@ import { api } from "../api";
 import { flash } from "../components/flash";
 import { NewPinFields, type NewPinValue } from "../components/PinFields";
 import { PersonaFields } from "../components/PersonaFields";
-import { Crumbs, Loading, Notice, PageHeader, ProblemBox, SubmitButton } from "../components/ui";
-import { useResource } from "../components/useResource";
+import { Crumbs, SubmitButton } from "../components/ui";
 import { useSession } from "../components/useSession";
 import { ageAt } from "../lib/format";
 import { FIELD_LABELS, emptyPersona, signingPlan, validatePersona, type PersonaField } from "../lib/persona";
 import { newPinState } from "../lib/pin-rules";
-import { fieldIssues, toProblem, unplacedIssues, type ApiProblem } from "../lib/problem";
 
 const FIELDS = Object.keys(FIELD_LABELS) as PersonaField[];
 const EMPTY_PIN: NewPinValue = { pin: "", confirm: "" };
@@ -26,6 +35,7 @@ function newCustomId(): string {
 }
 
 export function CounterPage() {
+  const toProblem = useToProblem();
   const navigate = useNavigate();
   const { resource: sessionResource } = useSession(true);
   const { resource: personas, reload: reloadPersonas } = useResource((signal) => api.personas(signal), []);

@@ -1,10 +1,9 @@
 /** ホーム / Home: what the citizen portal is and where to start. */
+import { PageHeader, formatJst, useResource } from "@jpki-sandbox/web-kit";
 import { Link } from "react-router";
 import { api } from "../api";
-import { NextSteps, PageHeader } from "../components/ui";
-import { useResource } from "../components/useResource";
+import { NextSteps } from "../components/ui";
 import { useSession } from "../components/useSession";
-import { formatJst } from "../lib/format";
 
 export function HomePage() {
   const { resource: session } = useSession(true);

@@ -2,17 +2,17 @@
  * The counter's procedures for an existing card (JPKI.md "Revocation and status"): each form sends one life
  * event and hands the updated card (or the new one, for renewal) to `onDone`. Typed values stay on a failure.
  */
-import { useState, type FormEvent } from "react";
+import { ProblemBox, fieldIssues, issuesFor, unplacedIssues } from "@jpki-sandbox/web-kit";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { Link } from "react-router";
 import type { CardView, Persona, PinKind } from "../../shared/api-types";
 import { api } from "../api";
 import { NewPinFields, type NewPinValue } from "../components/PinFields";
 import { PersonaFields } from "../components/PersonaFields";
-import { ProblemBox, SubmitButton } from "../components/ui";
+import { SubmitButton } from "../components/ui";
 import { useAction } from "../components/useAction";
-import { ADDRESS_FIELDS, signingPlan, validateAddress, validatePersona } from "../lib/persona";
+import { ADDRESS_FIELDS, signingPlan, validateAddress, validatePersona, type FieldErrors, type PersonaField } from "../lib/persona";
 import { PIN_RULES, newPinState } from "../lib/pin-rules";
-import { fieldIssues, unplacedIssues } from "../lib/problem";
 
 const EMPTY_PIN: NewPinValue = { pin: "", confirm: "" };
 
@@ -22,18 +22,41 @@ export interface FormProps {
   onDone: (card: CardView, message: string) => void;
 }
 
-function pinIssues(issues: ReturnType<typeof fieldIssues>, path: string) {
-  return issues.filter((i) => i.path === path).map((i) => i.message);
-}
-
-/** 住所変更 / Move house: S revoked (affiliationChanged) and reissued with a new S PIN; R unchanged. */
-export function AddressChangeForm({ card, sandboxNow, onDone }: FormProps) {
+/**
+ * A change of one of the four attributes (基本4情報) at the counter: the S certificate, which carries them, is
+ * revoked (affiliationChanged) and reissued under a new S PIN; R carries none and stays. Address and name
+ * changes differ only in the fields they edit, the request they send and their words.
+ */
+function AttributeChangeForm({
+  card,
+  sandboxNow,
+  onDone,
+  fields,
+  validate,
+  send,
+  testId,
+  explain,
+  done,
+  submitLabel,
+}: FormProps & {
+  fields: readonly PersonaField[];
+  /** The client-side checks of the edited fields. */
+  validate: (persona: Persona, sandboxNow: string) => FieldErrors;
+  /** Sends the change; `signing` holds the new S PIN when the card has an S certificate. */
+  send: (persona: Persona, signing: { signingPin?: string }) => Promise<{ card: CardView }>;
+  /** "address": the S PIN inputs are address-signing-pin(-confirm), the button address-change. */
+  testId: string;
+  explain: ReactNode;
+  /** The message when done, with S reissued or (a card without S) without. */
+  done: { reissued: string; noSigning: string };
+  submitLabel: string;
+}) {
   const [persona, setPersona] = useState<Persona>(card.persona);
   const [signingPin, setSigningPin] = useState<NewPinValue>(EMPTY_PIN);
   const [showErrors, setShowErrors] = useState(false);
   const { busy, problem, setProblem, run } = useAction();
   const needsS = card.hasSigningCertificate;
-  const errors = validateAddress(persona, sandboxNow);
+  const errors = validate(persona, sandboxNow);
   const sState = newPinState("signing", signingPin.pin, signingPin.confirm);
   const issues = fieldIssues(problem);
 
@@ -41,41 +64,19 @@ export function AddressChangeForm({ card, sandboxNow, onDone }: FormProps) {
     e.preventDefault();
     setShowErrors(true);
     if (Object.keys(errors).length > 0 || (needsS && !sState.ok)) return;
-    const result = await run(() =>
-      api.changeAddress(card.id, {
-        address: persona.address,
-        prefecture: persona.prefecture,
-        city: persona.city,
-        prefectureRomaji: persona.prefectureRomaji,
-        cityRomaji: persona.cityRomaji,
-        localGovernmentCode: persona.localGovernmentCode,
-        ...(needsS ? { signingPin: signingPin.pin } : {}),
-      }),
-    );
+    const result = await run(() => send(persona, needsS ? { signingPin: signingPin.pin } : {}));
     if (result === undefined) return;
     setSigningPin(EMPTY_PIN);
     setShowErrors(false);
-    onDone(
-      result.card,
-      needsS
-        ? "住所を変更しました。旧署名用電子証明書は失効し、新しい証明書を発行しました / Address changed: the old S certificate is revoked (affiliationChanged) and a new one issued; R is unchanged."
-        : "住所を変更しました / Address changed (this card has no S certificate; R is unchanged).",
-    );
+    onDone(result.card, needsS ? done.reissued : done.noSigning);
   };
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
-      <p className="explain">
-        住所は署名用電子証明書の基本4情報の一つです。変更すると署名用電子証明書は失効（affiliationChanged）し、新しい鍵と証明書をカードに発行します。
-        利用者証明用電子証明書は基本4情報を含まないので、そのまま使えます。
-        <br />
-        The address is one of the four attributes in the signing certificate: moving revokes it (reason affiliationChanged)
-        and issues a new key and S certificate on the card, with a new S PIN. The R certificate carries no attributes and
-        stays as it is.
-      </p>
+      <p className="explain">{explain}</p>
       <PersonaFields
         persona={persona}
-        fields={ADDRESS_FIELDS}
+        fields={fields}
         onChange={setPersona}
         errors={showErrors ? errors : {}}
         issues={issues}
@@ -88,84 +89,85 @@ export function AddressChangeForm({ card, sandboxNow, onDone }: FormProps) {
           value={signingPin}
           onChange={setSigningPin}
           disabled={busy}
-          serverErrors={pinIssues(issues, "signingPin")}
+          serverErrors={issuesFor(issues, "signingPin")}
           legend="新しい署名用パスワード / New signing PIN (S)"
-          testIds={{ pin: "address-signing-pin", confirm: "address-signing-pin-confirm" }}
+          testIds={{ pin: `${testId}-signing-pin`, confirm: `${testId}-signing-pin-confirm` }}
         />
       )}
-      {problem !== null && (
-        <ProblemBox problem={problem} issues={unplacedIssues(issues, [...ADDRESS_FIELDS, "signingPin"])} onDismiss={() => setProblem(null)} />
-      )}
+      {problem !== null && <ProblemBox problem={problem} issues={unplacedIssues(issues, [...fields, "signingPin"])} onDismiss={() => setProblem(null)} />}
       <div className="action-bar">
-        <SubmitButton busy={busy} busyText="手続き中… / Processing…" testId="address-change">
-          住所変更 / Change address
+        <SubmitButton busy={busy} busyText="手続き中… / Processing…" testId={`${testId}-change`}>
+          {submitLabel}
         </SubmitButton>
       </div>
     </form>
   );
 }
 
-/** 氏名変更 / Change name: like a move, S revoked and reissued, R unchanged. */
-export function NameChangeForm({ card, sandboxNow, onDone }: FormProps) {
-  const [name, setName] = useState(card.persona.name);
-  const [signingPin, setSigningPin] = useState<NewPinValue>(EMPTY_PIN);
-  const [showErrors, setShowErrors] = useState(false);
-  const { busy, problem, setProblem, run } = useAction();
-  const needsS = card.hasSigningCertificate;
-  const persona = { ...card.persona, name };
-  const nameError = validatePersona(persona, sandboxNow).name;
-  const sState = newPinState("signing", signingPin.pin, signingPin.confirm);
-  const issues = fieldIssues(problem);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setShowErrors(true);
-    if (nameError !== undefined || (needsS && !sState.ok)) return;
-    const result = await run(() => api.changeName(card.id, { name, ...(needsS ? { signingPin: signingPin.pin } : {}) }));
-    if (result === undefined) return;
-    setSigningPin(EMPTY_PIN);
-    setShowErrors(false);
-    onDone(
-      result.card,
-      needsS
-        ? "氏名を変更しました。旧署名用電子証明書は失効し、新しい証明書を発行しました / Name changed: the old S certificate is revoked (affiliationChanged) and a new one issued; R is unchanged."
-        : "氏名を変更しました / Name changed.",
-    );
-  };
-
+/** 住所変更 / Move house: S revoked (affiliationChanged) and reissued with a new S PIN; R unchanged. */
+export function AddressChangeForm(props: FormProps) {
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <p className="explain">
-        氏名の変更（婚姻など）でも署名用電子証明書は失効し、再発行されます。利用者証明用電子証明書はそのままです。
-        <br />A change of name (marriage…) revokes and reissues the S certificate the same way; R is unchanged.
-      </p>
-      <PersonaFields
-        persona={persona}
-        fields={["name"]}
-        onChange={(p) => setName(p.name)}
-        errors={showErrors && nameError !== undefined ? { name: nameError } : {}}
-        issues={issues}
-        issuePrefix=""
-        disabled={busy}
-      />
-      {needsS && (
-        <NewPinFields
-          kind="signing"
-          value={signingPin}
-          onChange={setSigningPin}
-          disabled={busy}
-          serverErrors={pinIssues(issues, "signingPin")}
-          legend="新しい署名用パスワード / New signing PIN (S)"
-          testIds={{ pin: "name-signing-pin", confirm: "name-signing-pin-confirm" }}
-        />
-      )}
-      {problem !== null && <ProblemBox problem={problem} issues={unplacedIssues(issues, ["name", "signingPin"])} onDismiss={() => setProblem(null)} />}
-      <div className="action-bar">
-        <SubmitButton busy={busy} busyText="手続き中… / Processing…" testId="name-change">
-          氏名変更 / Change name
-        </SubmitButton>
-      </div>
-    </form>
+    <AttributeChangeForm
+      {...props}
+      fields={ADDRESS_FIELDS}
+      validate={validateAddress}
+      send={(p, signing) =>
+        api.changeAddress(props.card.id, {
+          address: p.address,
+          prefecture: p.prefecture,
+          city: p.city,
+          prefectureRomaji: p.prefectureRomaji,
+          cityRomaji: p.cityRomaji,
+          localGovernmentCode: p.localGovernmentCode,
+          ...signing,
+        })
+      }
+      testId="address"
+      explain={
+        <>
+          住所は署名用電子証明書の基本4情報の一つです。変更すると署名用電子証明書は失効（affiliationChanged）し、新しい鍵と証明書をカードに発行します。
+          利用者証明用電子証明書は基本4情報を含まないので、そのまま使えます。
+          <br />
+          The address is one of the four attributes in the signing certificate: moving revokes it (reason affiliationChanged)
+          and issues a new key and S certificate on the card, with a new S PIN. The R certificate carries no attributes and
+          stays as it is.
+        </>
+      }
+      done={{
+        reissued:
+          "住所を変更しました。旧署名用電子証明書は失効し、新しい証明書を発行しました / Address changed: the old S certificate is revoked (affiliationChanged) and a new one issued; R is unchanged.",
+        noSigning: "住所を変更しました / Address changed (this card has no S certificate; R is unchanged).",
+      }}
+      submitLabel="住所変更 / Change address"
+    />
+  );
+}
+
+/** 氏名変更 / Change name: like a move, S revoked and reissued, R unchanged. */
+export function NameChangeForm(props: FormProps) {
+  return (
+    <AttributeChangeForm
+      {...props}
+      fields={["name"]}
+      validate={(p, now) => {
+        const name = validatePersona(p, now).name;
+        return name === undefined ? {} : { name };
+      }}
+      send={(p, signing) => api.changeName(props.card.id, { name: p.name, ...signing })}
+      testId="name"
+      explain={
+        <>
+          氏名の変更（婚姻など）でも署名用電子証明書は失効し、再発行されます。利用者証明用電子証明書はそのままです。
+          <br />A change of name (marriage…) revokes and reissues the S certificate the same way; R is unchanged.
+        </>
+      }
+      done={{
+        reissued:
+          "氏名を変更しました。旧署名用電子証明書は失効し、新しい証明書を発行しました / Name changed: the old S certificate is revoked (affiliationChanged) and a new one issued; R is unchanged.",
+        noSigning: "氏名を変更しました / Name changed.",
+      }}
+      submitLabel="氏名変更 / Change name"
+    />
   );
 }
 
@@ -216,7 +218,7 @@ export function PinResetForm({ card, onDone, initialPin }: FormProps & { initial
         value={value}
         onChange={(v) => setValues((all) => ({ ...all, [pin]: v }))}
         disabled={busy}
-        serverErrors={pinIssues(issues, "newPin")}
+        serverErrors={issuesFor(issues, "newPin")}
         testIds={{ pin: "reset-pin", confirm: "reset-pin-confirm" }}
       />
       {problem !== null && <ProblemBox problem={problem} issues={unplacedIssues(issues, ["newPin"])} onDismiss={() => setProblem(null)} />}
@@ -257,9 +259,9 @@ export function RenewalForm({ card, sandboxNow, onDone }: FormProps) {
         <br />A new card with new keys and certificates; the old card's certificates are revoked (reason superseded).
       </p>
       <div className="grid grid-2">
-        <NewPinFields kind="userAuth" value={userAuthPin} onChange={setUserAuthPin} disabled={busy} serverErrors={pinIssues(issues, "userAuthPin")} testIds={{ pin: "renewal-user-auth-pin", confirm: "renewal-user-auth-pin-confirm" }} />
+        <NewPinFields kind="userAuth" value={userAuthPin} onChange={setUserAuthPin} disabled={busy} serverErrors={issuesFor(issues, "userAuthPin")} testIds={{ pin: "renewal-user-auth-pin", confirm: "renewal-user-auth-pin-confirm" }} />
         {plan.issued ? (
-          <NewPinFields kind="signing" value={signingPin} onChange={setSigningPin} disabled={busy} serverErrors={pinIssues(issues, "signingPin")} testIds={{ pin: "renewal-signing-pin", confirm: "renewal-signing-pin-confirm" }} />
+          <NewPinFields kind="signing" value={signingPin} onChange={setSigningPin} disabled={busy} serverErrors={issuesFor(issues, "signingPin")} testIds={{ pin: "renewal-signing-pin", confirm: "renewal-signing-pin-confirm" }} />
         ) : (
           <p className="warning-box">
             サンドボックス時刻で{plan.age}歳（15歳未満）：署名用電子証明書は発行されません / The holder is {plan.age} at sandbox time (under 15): no signing certificate is issued.

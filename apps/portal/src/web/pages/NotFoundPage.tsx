@@ -1,6 +1,7 @@
 /** ページが見つかりません / Not found: an unknown path, or a card or request the portal does not know. */
+import { PageHeader } from "@jpki-sandbox/web-kit";
 import { Link, useLocation } from "react-router";
-import { Crumbs, NextSteps, PageHeader } from "../components/ui";
+import { Crumbs, NextSteps } from "../components/ui";
 
 export function NotFoundPage({ what }: { what?: string }) {
   const { pathname } = useLocation();

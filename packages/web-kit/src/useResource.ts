@@ -1,9 +1,11 @@
 /**
- * Loads data for a page: loading, error (an RFC 9457 problem) or ready, with reload() and a setter for
- * local updates (a revoked row). Keeps the last data on screen while reloading so tables do not flash.
+ * Loads data for a page: loading, error (an RFC 9457 problem) or ready, with reload() and a setter for local
+ * updates (a revoked row, a card after a life event). Keeps the last data on screen while reloading so tables
+ * and panels do not flash.
  */
 import { useCallback, useEffect, useRef, useState, type DependencyList } from "react";
-import { toProblem, type ApiProblem } from "../lib/problem";
+import type { ApiProblem } from "./problem.js";
+import { useToProblem } from "./problem-texts.js";
 
 export type Resource<T> =
   | { status: "loading" }
@@ -16,10 +18,13 @@ export function useResource<T>(
 ): { resource: Resource<T>; reload: () => void; setData: (update: (data: T) => T) => void } {
   const [resource, setResource] = useState<Resource<T>>({ status: "loading" });
   const [generation, setGeneration] = useState(0);
+  const toProblem = useToProblem();
   const loadRef = useRef(load);
+  const toProblemRef = useRef(toProblem);
   // Declared before the loading effect, so it runs first: the loader used is always this render's.
   useEffect(() => {
     loadRef.current = load;
+    toProblemRef.current = toProblem;
   });
 
   useEffect(() => {
@@ -33,7 +38,7 @@ export function useResource<T>(
         if (controller.signal.aborted) return;
         setResource((prev) => ({
           status: "error",
-          problem: toProblem(error),
+          problem: toProblemRef.current(error),
           ...(prev.status === "ready" ? { data: prev.data } : {}),
         }));
       },

@@ -8,6 +8,7 @@
  * call on the sandbox clock (JPKI.md "Issued to"); `--under15-signing` asks for one.
  */
 import { parseCertificate, type CertificateKind, type ParsedCertificate, type Persona } from "@jpki-sandbox/jpki-core";
+import { isValidPin } from "@jpki-sandbox/virtual-card/pin-rules";
 import { resolvePortalOperatorCredential } from "../credentials.js";
 import type { CliEnv } from "../env.js";
 import { CliError, CliInputError, type CliIo } from "../io.js";
@@ -31,13 +32,16 @@ export interface CitizenCreateOptions {
 export const DEFAULT_USER_AUTH_PIN = "1234";
 export const DEFAULT_SIGNING_PIN = "SANDBOX1";
 
-/** The PIN rules of JPKI.md "The two certificates" (PIN row), checked here so a bad PIN costs no round trip. */
-export const PIN_RULES = {
-  userAuth: { flag: "--user-auth-pin", name: "R PIN (利用者証明用パスワード)", pattern: /^[0-9]{4}$/, rule: "exactly 4 digits" },
-  signing: { flag: "--signing-pin", name: "S PIN (署名用パスワード)", pattern: /^[0-9A-Z]{6,16}$/, rule: "6–16 characters, digits and upper-case letters A–Z" },
+/**
+ * How this command names and explains the two PINs. The rules themselves (JPKI.md "The two certificates",
+ * PIN row) are the card's (@jpki-sandbox/virtual-card), checked here so a bad PIN costs no round trip.
+ */
+export const PIN_FLAGS = {
+  userAuth: { flag: "--user-auth-pin", name: "R PIN (利用者証明用パスワード)", rule: "exactly 4 digits" },
+  signing: { flag: "--signing-pin", name: "S PIN (署名用パスワード)", rule: "6–16 characters, digits and upper-case letters A–Z" },
 } as const;
 
-type PinSlot = keyof typeof PIN_RULES;
+type PinSlot = keyof typeof PIN_FLAGS;
 
 interface ChosenPin {
   pin: string;
@@ -58,9 +62,9 @@ export interface CitizenCreated {
 
 /** The PIN from its flag or the default, refused (BAD_INPUT, naming the rule, never the PIN) when it breaks the rule. */
 export function choosePin(slot: PinSlot, given: string | undefined): ChosenPin {
-  const { flag, name, pattern, rule } = PIN_RULES[slot];
+  const { flag, name, rule } = PIN_FLAGS[slot];
   if (given === undefined) return { pin: slot === "userAuth" ? DEFAULT_USER_AUTH_PIN : DEFAULT_SIGNING_PIN, flag: undefined };
-  if (!pattern.test(given)) throw new CliInputError(`${flag}: the ${name} is ${rule}`);
+  if (!isValidPin(slot, given)) throw new CliInputError(`${flag}: the ${name} is ${rule}`);
   return { pin: given, flag };
 }
 
@@ -117,7 +121,7 @@ function summary(
 ): string[] {
   const { s, r } = certificates;
   const pinLine = (slot: PinSlot) => {
-    const { name, rule, flag } = PIN_RULES[slot];
+    const { name, rule, flag } = PIN_FLAGS[slot];
     const from = pins[slot].flag ? `set from ${flag}` : `the sandbox default (see --help; ${flag} chooses another)`;
     return `  ${name}  ${rule}: ${from}`;
   };
@@ -130,7 +134,7 @@ function summary(
     `  card valid to ${issued.expiresAt}`,
     "PINs set on the card (their values are never printed):",
     pinLine("userAuth"),
-    s ? pinLine("signing") : `  ${PIN_RULES.signing.name}  none: the card has no S certificate`,
+    s ? pinLine("signing") : `  ${PIN_FLAGS.signing.name}  none: the card has no S certificate`,
     `the private keys stay on the card — use it in the portal's wallet: ${result.walletUrl} (TEST ONLY)`,
   ];
 }

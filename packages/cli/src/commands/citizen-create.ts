@@ -49,13 +49,8 @@ interface ChosenPin {
   flag: string | undefined;
 }
 
-export interface CitizenCreated {
-  residentId: string;
-  cardId: string;
-  sSerial: string | null;
-  rSerial: string;
-  sCertificate: string | null;
-  rCertificate: string;
+/** The --json output: what the portal answered, less the expiry, plus where the card is used. */
+export interface CitizenCreated extends Omit<IssuedCitizen, "expiresAt"> {
   /** The card's page in the portal's wallet: the only place its private keys can be used. */
   walletUrl: string;
 }

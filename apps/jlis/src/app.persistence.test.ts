@@ -21,19 +21,22 @@ describe("persistent jlis", () => {
     const first = await createJlis(persistentConfig(dataDir));
     const caSerial = first.authorities.S.ca.certificate.serialNumber;
     const secret = first.devCredentials.counter.secret;
+    const verifierSecret = first.devCredentials.verifier.secret;
     await first.controls.advanceClock("P1D");
     await first.counter.registerResident({ name: "総務　花子", sex: "female", dateOfBirth: "2010-03-31", address: "東京都千代田区霞が関二丁目１番２号", prefecture: "東京都", city: "千代田区", prefectureRomaji: "Tokyo-to", cityRomaji: "Chiyoda-ku", localGovernmentCode: "131016" });
     await first.stop();
 
     const keyFile = keyFilePaths(path.join(dataDir, "keys"), "S", "ca").privateKey;
     expect(statSync(keyFile).mode & 0o777).toBe(0o600);
-    const credentials = JSON.parse(readFileSync(path.join(dataDir, "dev-credentials.json"), "utf8")) as { counter: { secret: string } };
+    const credentials = JSON.parse(readFileSync(path.join(dataDir, "dev-credentials.json"), "utf8")) as { counter: { secret: string }; verifier: { id: string; secret: string } };
     expect(credentials.counter.secret).toBe(secret);
+    expect(credentials.verifier).toEqual({ id: "sandbox-bank", secret: verifierSecret });
 
     const second = await createJlis(persistentConfig(dataDir));
     try {
       expect(second.authorities.S.ca.certificate.serialNumber).toBe(caSerial);
       expect(second.devCredentials.counter.secret).toBe(secret);
+      expect(second.devCredentials.verifier.secret).toBe(verifierSecret);
       expect(second.clock.offsetMs).toBeGreaterThanOrEqual(86_400_000);
       expect(await second.store.residents.count()).toBe(1);
     } finally {

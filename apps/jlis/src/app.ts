@@ -12,7 +12,7 @@ import type { JlisConfig } from "./config/env.js";
 import { openDatabase, type Database } from "./db/database.js";
 import type { Authorities } from "./domain/authorities.js";
 import { createSandboxClock, type SandboxClock } from "./domain/clock.js";
-import { SCOPES } from "./domain/credentials.js";
+import { SCOPES, VERIFIER_SCOPES } from "./domain/credentials.js";
 import { createCrlPublisher, type CrlPublisher } from "./domain/crl-publisher.js";
 import { createLocalChangeFeed, type ChangeFeed } from "./domain/change-feed.js";
 import { createCounterService, type CounterService } from "./domain/issuance/counter-service.js";
@@ -34,6 +34,8 @@ const CRL_REFRESH_INTERVAL_MS = 60_000;
 
 export interface DevCredentials {
   counter: { id: string; secret: string };
+  /** The development accredited verifier (apps/bank), with every linkage scope. */
+  verifier: { id: string; secret: string };
   admin: { user: "admin"; password: string };
 }
 
@@ -74,33 +76,57 @@ function statusSource(store: JlisStore): CertificateStatusSource {
   };
 }
 
+interface DevClientSpec {
+  id: string;
+  secret: string | undefined;
+  kind: "counter" | "verifier";
+  name: string;
+  scopes: string[];
+}
+
 /**
- * The development municipal counter: its secret comes from JPKI_JLIS_COUNTER_SECRET, or is generated once
- * and kept in <dataDir>/dev-credentials.json (0600) so the CLI and the portal can read it.
+ * One development client (the municipal counter, or the bank as an accredited verifier): its secret comes
+ * from the environment, else from <dataDir>/dev-credentials.json when it still matches, else it is new.
  */
-async function ensureDevCounter(store: JlisStore, config: JlisConfig): Promise<{ credentials: DevCredentials; file: string | undefined }> {
-  const file = config.dataDir ? path.join(config.dataDir, "dev-credentials.json") : undefined;
-  const existing = await store.clients.get(config.counter.id);
-  let secret = config.counter.secret;
-  if (secret === undefined && file && existsSync(file)) {
-    const saved = JSON.parse(readFileSync(file, "utf8")) as Partial<DevCredentials>;
-    if (saved.counter?.id === config.counter.id && existing && (await verifySecret(saved.counter.secret, existing.secretHash))) {
-      secret = saved.counter.secret;
-    }
+async function ensureDevClient(store: JlisStore, spec: DevClientSpec, saved: { id: string; secret: string } | undefined): Promise<{ id: string; secret: string }> {
+  const existing = await store.clients.get(spec.id);
+  let secret = spec.secret;
+  if (secret === undefined && saved?.id === spec.id && existing && (await verifySecret(saved.secret, existing.secretHash))) {
+    secret = saved.secret;
   }
   secret ??= generateSecret();
-  if (!existing || !(await verifySecret(secret, existing.secretHash))) {
+  if (!existing || existing.kind !== spec.kind || !(await verifySecret(secret, existing.secretHash))) {
     await store.clients.upsert({
-      id: config.counter.id,
-      kind: "counter",
-      name: "開発用窓口 / development municipal counter",
+      id: spec.id,
+      kind: spec.kind,
+      name: spec.name,
       secretHash: await hashSecret(secret),
-      scopes: [SCOPES.counter],
+      scopes: spec.scopes,
       createdAt: existing?.createdAt ?? new Date(),
       disabledAt: null,
     });
   }
-  const credentials: DevCredentials = { counter: { id: config.counter.id, secret }, admin: { user: "admin", password: config.adminPassword } };
+  return { id: spec.id, secret };
+}
+
+/**
+ * The development counter (the portal) and verifier (the bank), kept in <dataDir>/dev-credentials.json
+ * (0600) so the CLI, the portal and the bank can read them.
+ */
+async function ensureDevClients(store: JlisStore, config: JlisConfig): Promise<{ credentials: DevCredentials; file: string | undefined }> {
+  const file = config.dataDir ? path.join(config.dataDir, "dev-credentials.json") : undefined;
+  const saved = file && existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<DevCredentials>) : {};
+  const counter = await ensureDevClient(
+    store,
+    { ...config.counter, kind: "counter", name: "開発用窓口 / development municipal counter", scopes: [SCOPES.counter] },
+    saved.counter,
+  );
+  const verifier = await ensureDevClient(
+    store,
+    { ...config.verifier, kind: "verifier", name: "サンドボックス銀行 / Sandbox Bank (development verifier)", scopes: [...VERIFIER_SCOPES] },
+    saved.verifier,
+  );
+  const credentials: DevCredentials = { counter, verifier, admin: { user: "admin", password: config.adminPassword } };
   if (file) {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(credentials, null, 2) + "\n", { mode: 0o600 });
@@ -121,7 +147,7 @@ export async function createJlis(config: JlisConfig, options: { logger?: Logger 
       passphrase: config.keyPassphrase,
       now: clock.now(),
     });
-    const devCounter = await ensureDevCounter(store, config);
+    const devClients = await ensureDevClients(store, config);
 
     let baseUrl = config.publicUrl ?? `http://localhost:${config.port}`;
     const publicUrl = () => baseUrl;
@@ -185,8 +211,8 @@ export async function createJlis(config: JlisConfig, options: { logger?: Logger 
       crls,
       ocsp,
       database,
-      devCredentials: devCounter.credentials,
-      devCredentialsFile: devCounter.file,
+      devCredentials: devClients.credentials,
+      devCredentialsFile: devClients.file,
       url: publicUrl,
       async start(port = config.port) {
         const bound = await listen(server, port, config.host);

@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const config = configFromEnv();
   const jlis = await createJlis(config);
   const { url } = await jlis.start();
-  const { counter, admin } = jlis.devCredentials;
+  const { counter, verifier, admin } = jlis.devCredentials;
   console.log(
     [
       "",
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
       `    CA        ${url}/ca/s.cer   ${url}/ca/r.cer`,
       `    console   ${url}/admin/   (user ${admin.user}, password ${admin.password})`,
       `    counter   id ${counter.id}, secret ${counter.secret}${jlis.devCredentialsFile ? `  (saved in ${jlis.devCredentialsFile})` : ""}`,
+      `    verifier  id ${verifier.id}, secret ${verifier.secret}  (the bank's linkage credential)`,
       `    database  ${jlis.database.describe()}`,
       "",
     ].join("\n"),

@@ -36,6 +36,9 @@ export const envSchema = z.object({
   /** The development municipal counter's id and secret; the secret is generated on first start when unset. */
   JPKI_JLIS_COUNTER_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).default("dev-counter"),
   JPKI_JLIS_COUNTER_SECRET: z.string().min(16).optional(),
+  /** The development accredited verifier (apps/bank) and its secret; the secret is generated when unset. */
+  JPKI_JLIS_DEV_VERIFIER_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).default("sandbox-bank"),
+  JPKI_JLIS_DEV_VERIFIER_SECRET: z.string().min(16).optional(),
   /** OCSP responses' validity (nextUpdate − thisUpdate). */
   JPKI_JLIS_OCSP_VALIDITY_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(3_600),
   /** CRLs' validity; they are also re-issued on every revocation. JPKI publishes daily. */
@@ -61,6 +64,7 @@ export interface JlisConfig {
   keyPassphrase: string | undefined;
   adminPassword: string;
   counter: { id: string; secret: string | undefined };
+  verifier: { id: string; secret: string | undefined };
   ocspValiditySeconds: number;
   crlValiditySeconds: number;
   chaos: Chaos;
@@ -94,6 +98,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = proces
     keyPassphrase: e.JPKI_JLIS_KEY_PASSPHRASE,
     adminPassword: e.JPKI_JLIS_ADMIN_PASSWORD,
     counter: { id: e.JPKI_JLIS_COUNTER_ID, secret: e.JPKI_JLIS_COUNTER_SECRET },
+    verifier: { id: e.JPKI_JLIS_DEV_VERIFIER_ID, secret: e.JPKI_JLIS_DEV_VERIFIER_SECRET },
     ocspValiditySeconds: e.JPKI_JLIS_OCSP_VALIDITY_SECONDS,
     crlValiditySeconds: e.JPKI_JLIS_CRL_VALIDITY_SECONDS,
     chaos: {

@@ -72,20 +72,20 @@ describe("admin API", () => {
   });
 
   it("registers a verifier whose secret works once shown, and lists the audit log newest first", async () => {
-    const created = await t.call("/admin/api/verifiers", { auth: t.adminAuth, json: { name: "サンドボックス銀行 / Sandbox Bank", id: "sandbox-bank", scopes: ["linkage:user-auth"] } });
+    const created = await t.call("/admin/api/verifiers", { auth: t.adminAuth, json: { name: "もうひとつの銀行 / Another Bank", id: "another-bank", scopes: ["linkage:user-auth"] } });
     expect(created.status).toBe(201);
     const { secret } = (await created.json()) as { secret: string };
-    const linkage = await t.call(`/linkage/v1/signing-certificates/${hanako.sSerial}/user-auth-certificate`, { auth: basic("sandbox-bank", secret) });
+    const linkage = await t.call(`/linkage/v1/signing-certificates/${hanako.sSerial}/user-auth-certificate`, { auth: basic("another-bank", secret) });
     expect(linkage.status).not.toBe(401);
     const audit = (await (await t.call("/admin/api/audit?limit=3", { auth: t.adminAuth })).json()) as { events: { id: string; action: string; actorId: string; outcome: string }[] };
     expect(audit.events).toHaveLength(3);
     expect(Number(audit.events[0]?.id)).toBeGreaterThan(Number(audit.events[1]?.id));
     // Newest first: the linkage call, then the verifier's registration; the console's own reads are not logged.
-    expect(audit.events[0]).toMatchObject({ actorId: "sandbox-bank", outcome: "ok" });
+    expect(audit.events[0]).toMatchObject({ actorId: "another-bank", outcome: "ok" });
     expect(audit.events[1]).toMatchObject({ action: "admin POST /admin/api/verifiers", actorId: "admin" });
     expect(audit.events.some((e) => e.action.startsWith("admin GET"))).toBe(false);
     const verifiers = (await (await t.call("/admin/api/verifiers", { auth: t.adminAuth })).json()) as { verifiers: { id: string }[] };
-    expect(verifiers.verifiers.map((v) => v.id)).toContain("sandbox-bank");
+    expect(verifiers.verifiers.map((v) => v.id)).toContain("another-bank");
   });
 
   it("lists CRLs and serves the OpenAPI document", async () => {

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
-import { baseUrlOf, closeServer, listen, openDatabase, type Database } from "@jpki-sandbox/service-kit";
+import { baseUrlOf, closeServer, createCsrfGuard, listen, openDatabase, type Database } from "@jpki-sandbox/service-kit";
 import { pino, type Logger } from "pino";
 import type { PortalConfig } from "./config/env.js";
 import { ApprovalService } from "./domain/approvals/approval-service.js";
@@ -16,7 +16,6 @@ import { PortalError } from "./domain/errors.js";
 import type { JlisCounter, PortalStore } from "./domain/ports.js";
 import { PrismaClient } from "./generated/prisma/client.js";
 import { createJlisCounterClient, type JlisCounterCredential } from "./jlis/jlis-counter-client.js";
-import { createCsrfGuard } from "./server/csrf.js";
 import { createExpressApp } from "./server/express-app.js";
 import { loadOrCreateCardKey } from "./store/card-key-file.js";
 import { createPrismaStore } from "./store/prisma-store.js";
@@ -116,7 +115,7 @@ export async function createPortal(config: PortalConfig, options: { logger?: Log
       counter,
       approvals,
       bankClients,
-      csrf: createCsrfGuard(cardKey),
+      csrf: createCsrfGuard({ app: "portal", secretKey: cardKey, invalid: () => new PortalError("CSRF_INVALID", "missing or invalid CSRF token: reload the page and try again") }),
       adminPassword: config.adminPassword,
       publicUrl,
       logger,

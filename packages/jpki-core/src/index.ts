@@ -1,6 +1,8 @@
 export * from "./errors.js";
 export * from "./oids.js";
 export * from "./crypto/provider.js";
+/** @peculiar/x509, loaded the way jpki-core needs it (reflect-metadata first): the one instance apps use. */
+export { x509 } from "./crypto/x509-library.js";
 export * from "./crypto/keys.js";
 export * from "./crypto/digest-info.js";
 export * from "./crypto/signer.js";

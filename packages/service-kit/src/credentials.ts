@@ -15,12 +15,12 @@ export function basicCredentials(header: string | undefined): { user: string; pa
   return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
-/** The operator's credential: user `admin` with `password`, compared in constant time. */
-export function isAdminCredential(header: string | undefined, password: string): boolean {
+/** An operator credential: `user` (default `admin`) with `password`, the password compared in constant time. */
+export function isAdminCredential(header: string | undefined, password: string, user = "admin"): boolean {
   const credentials = basicCredentials(header);
   const given = Buffer.from(credentials?.password ?? "");
   const expected = Buffer.from(password);
-  return credentials?.user === "admin" && given.length === expected.length && timingSafeEqual(given, expected);
+  return credentials?.user === user && given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;

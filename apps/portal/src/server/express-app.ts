@@ -2,10 +2,9 @@
  * The portal's Express 5 application: the browser API (cookie session + CSRF), the bank API and the
  * operator API (HTTP Basic), OpenAPI, and the built web UI for every other GET. Errors are RFC 9457 problems.
  */
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { problemHandlers, requestLogger } from "@jpki-sandbox/service-kit";
+import { problemHandlers, requestLogger, serveWebUi, type CsrfGuard } from "@jpki-sandbox/service-kit";
 import cookieParser from "cookie-parser";
 import express from "express";
 import type { Logger } from "pino";
@@ -15,7 +14,6 @@ import type { CardVault } from "../domain/cards/card-vault.js";
 import type { CounterService } from "../domain/counter/counter-service.js";
 import type { JlisCounter, PortalStore } from "../domain/ports.js";
 import { requireBankClient, requireOperator } from "./auth.js";
-import type { CsrfGuard } from "./csrf.js";
 import { openApiDocument } from "./openapi.js";
 import { bankApiRoutes } from "./routes/bank-api.js";
 import { browserRoutes } from "./routes/browser.js";
@@ -64,14 +62,8 @@ export function createExpressApp(deps: ExpressAppDependencies): express.Express 
   app.use("/admin/api", operator, bankClientRoutes(deps.bankClients));
   app.use("/api", browserRoutes(deps));
 
-  const webDir = deps.webDir ?? DEFAULT_WEB_DIR;
-  app.use(express.static(webDir, { index: false }));
-  // Client-side routes (/counter, /cards/…, /approve/…) all load the same page.
-  app.get(/^\/(?!api\/|admin\/api\/).*/, (_req, res) => {
-    const index = path.join(webDir, "index.html");
-    if (existsSync(index)) res.sendFile(index);
-    else res.status(503).type("text/plain").send("The portal UI is not built: run `npm run build -w apps/portal`.");
-  });
+  // Client-side routes all load the same page.
+  serveWebUi(app, { webDir: deps.webDir ?? DEFAULT_WEB_DIR, apiPaths: /^\/(?:api|admin\/api)\//, buildCommand: "npm run build -w apps/portal" });
 
   const { notFound, errors } = problemHandlers({ notFoundHint: "see /openapi.json", service: "portal" });
   app.use(notFound);

@@ -4,6 +4,7 @@
  */
 import { createJlis, testConfig as jlisTestConfig, type Jlis } from "@jpki-sandbox/jlis";
 import { HANAKO, type Persona } from "@jpki-sandbox/jpki-core";
+import { createTestBrowser, type TestBrowser } from "@jpki-sandbox/service-kit/testing";
 import type { Logger } from "pino";
 import { createPortal, type Portal } from "../app.js";
 import { testConfig, type PortalConfig } from "../config/env.js";
@@ -12,6 +13,7 @@ import type { CardView, SigningRequestCreated, SigningRequestInput } from "../sh
 export const TEST_COUNTER = { id: "portal-test-counter", secret: "portal-test-counter-secret-0123" };
 export const TEST_BANK = { id: "test-bank", secret: "test-bank-secret-0123456789", origin: "http://bank.test:4020" };
 export const TEST_ADMIN_PASSWORD = "portal-test-admin";
+export type { TestBrowser };
 export const HANAKO_PINS = { userAuthPin: "1234", signingPin: "HANAKO2010" } as const;
 
 export const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
@@ -31,11 +33,6 @@ export interface TestSandbox {
   /** A bank's signing request, as the test bank client. */
   createRequest(input: SigningRequestInput): Promise<SigningRequestCreated>;
   stop(): Promise<void>;
-}
-
-export interface TestBrowser {
-  get(path: string): Promise<Response>;
-  post(path: string, json?: unknown, options?: { csrf?: boolean }): Promise<Response>;
 }
 
 export interface TestSandboxOptions {
@@ -94,38 +91,4 @@ export async function startTestSandbox(options: TestSandboxOptions = {}): Promis
     },
   };
   return sandbox;
-}
-
-function createTestBrowser(baseUrl: string): TestBrowser {
-  const cookies = new Map<string, string>();
-  let csrfToken: string | undefined;
-  const remember = (response: Response) => {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const eq = pair?.indexOf("=") ?? -1;
-      if (pair && eq > 0) cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
-    }
-    return response;
-  };
-  const cookieHeader = () => [...cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-  const get = async (path: string) => remember(await fetch(baseUrl + path, { headers: { cookie: cookieHeader() } }));
-  return {
-    get,
-    async post(path, json, options = {}) {
-      if (options.csrf !== false && csrfToken === undefined) {
-        csrfToken = ((await (await get("/api/session")).json()) as { csrfToken: string }).csrfToken;
-      }
-      return remember(
-        await fetch(baseUrl + path, {
-          method: "POST",
-          body: JSON.stringify(json ?? {}),
-          headers: {
-            "content-type": "application/json",
-            cookie: cookieHeader(),
-            ...(options.csrf !== false && csrfToken ? { "x-csrf-token": csrfToken } : {}),
-          },
-        }),
-      );
-    },
-  };
 }

@@ -1,6 +1,6 @@
 /**
  * The API the portal's own pages use (src/web): session + CSRF token, personas, the counter, the wallet,
- * approvals. Every POST needs the CSRF token (csrf.ts).
+ * approvals. Every POST needs the CSRF token (service-kit createCsrfGuard).
  */
 import { BUILT_IN_PERSONAS } from "@jpki-sandbox/jpki-core";
 import { parseInput } from "@jpki-sandbox/service-kit";

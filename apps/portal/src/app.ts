@@ -10,6 +10,7 @@ import { pino, type Logger } from "pino";
 import type { PortalConfig } from "./config/env.js";
 import { ApprovalService } from "./domain/approvals/approval-service.js";
 import { BankClients } from "./domain/bank-clients.js";
+import { ApduSessions } from "./domain/cards/apdu-sessions.js";
 import { CardVault } from "./domain/cards/card-vault.js";
 import { CounterService } from "./domain/counter/counter-service.js";
 import { PortalError } from "./domain/errors.js";
@@ -115,6 +116,7 @@ export async function createPortal(config: PortalConfig, options: { logger?: Log
       counter,
       approvals,
       bankClients,
+      apduSessions: new ApduSessions(vault, store),
       csrf: createCsrfGuard({ app: "portal", secretKey: cardKey, invalid: () => new PortalError("CSRF_INVALID", "missing or invalid CSRF token: reload the page and try again") }),
       adminPassword: config.adminPassword,
       publicUrl,

@@ -2,6 +2,8 @@
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
+  /** Ends a long-running command (card attach) as SIGINT would; tests pass one. */
+  signal?: AbortSignal;
 }
 
 export const processIo: CliIo = {

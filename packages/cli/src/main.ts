@@ -6,6 +6,7 @@
 import { isJpkiError, REVOCATION_REASONS } from "@jpki-sandbox/jpki-core";
 import { Command, CommanderError, Option } from "commander";
 import { caInit } from "./commands/ca-init.js";
+import { cardAttach } from "./commands/card-attach.js";
 import { certIssue } from "./commands/cert-issue.js";
 import { certLint } from "./commands/cert-lint.js";
 import { certShow } from "./commands/cert-show.js";
@@ -76,6 +77,25 @@ function addServiceCommands(program: Command, io: CliIo, env: CliEnv, setExit: (
     .option("--portal <url>", `base URL of the citizen portal (default $JPKI_PORTAL_URL or ${DEFAULT_PORTAL_URL})`)
     .option("--portal-password <password>", "portal admin password (default $JPKI_PORTAL_ADMIN_PASSWORD, the portal's dev-credentials.json, then sandbox-admin)")
     .action((opts) => citizenCreate(opts, io, env));
+
+  const card = program.command("card").description("virtual cards in a PC/SC reader (vsmartcard's vpcd in pcscd), for OpenSC and PKCS#11");
+  card
+    .command("attach")
+    .description(
+      "put a card into vpcd's virtual reader until Ctrl-C: a card of the portal's wallet (--card, its counters and APDU log " +
+        "stay visible there) or an ephemeral one for 花子 (--ephemeral); then opensc-tool, pkcs15-tool and pkcs11-tool use it",
+    )
+    .option("--card <id>", "a card of the portal's wallet (the cardId citizen create prints)")
+    .option("--ephemeral", "a throwaway card for 花子 made in this process with fresh sandbox CAs")
+    .option("--vpcd <host:port>", "vpcd's address (default 127.0.0.1:35963, its first reader)")
+    .option("--no-quickack", "do not set TCP_QUICKACK (each APDU then waits ~40 ms for Debian's vpcd)")
+    .option("--log-level <level>", "debug (every APDU, PINs masked), info, warn, error or silent", "info")
+    .option("--portal <url>", `base URL of the citizen portal (default $JPKI_PORTAL_URL or ${DEFAULT_PORTAL_URL})`)
+    .option("--portal-password <password>", "portal admin password (default $JPKI_PORTAL_ADMIN_PASSWORD, the portal's dev-credentials.json, then sandbox-admin)")
+    .option("--user-auth-pin <pin>", `--ephemeral: R PIN, 4 digits (default ${DEFAULT_USER_AUTH_PIN})`)
+    .option("--signing-pin <pin>", `--ephemeral: S PIN, 6–16 of 0-9 A-Z (default ${DEFAULT_SIGNING_PIN})`)
+    .option("--ca-out <dir>", "--ephemeral: write the card's CA certificates there (s-ca.pem, r-ca.pem)")
+    .action((opts) => cardAttach(opts, io, env));
 
   program
     .command("revoke <serial>")

@@ -21,6 +21,10 @@ export const PORTAL_ERROR_STATUS = {
   NOT_FOUND: 404,
   CARD_NOT_FOUND: 404,
   APPROVAL_NOT_FOUND: 404,
+  /** No APDU session (card reader): never opened, closed, or idle past the timeout. */
+  APDU_SESSION_NOT_FOUND: 404,
+  /** The APDU session ended under the reader: another session took the card, or the card changed elsewhere. */
+  APDU_SESSION_ENDED: 409,
   CARD_NOT_USABLE: 409,
   CARD_LACKS_CERTIFICATE: 409,
   /** Locked after too many wrong PINs; only the municipal counter resets it (JPKI.md "The card"). */

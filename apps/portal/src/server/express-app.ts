@@ -10,11 +10,13 @@ import express from "express";
 import type { Logger } from "pino";
 import type { ApprovalService } from "../domain/approvals/approval-service.js";
 import type { BankClients } from "../domain/bank-clients.js";
+import type { ApduSessions } from "../domain/cards/apdu-sessions.js";
 import type { CardVault } from "../domain/cards/card-vault.js";
 import type { CounterService } from "../domain/counter/counter-service.js";
 import type { JlisCounter, PortalStore } from "../domain/ports.js";
 import { requireBankClient, requireOperator } from "./auth.js";
 import { openApiDocument } from "./openapi.js";
+import { apduSessionRoutes } from "./routes/apdu-sessions.js";
 import { bankApiRoutes } from "./routes/bank-api.js";
 import { browserRoutes } from "./routes/browser.js";
 import { bankClientRoutes, operatorRoutes } from "./routes/operator.js";
@@ -27,6 +29,8 @@ export interface ExpressAppDependencies {
   counter: CounterService;
   approvals: ApprovalService;
   bankClients: BankClients;
+  /** Wallet cards in a card reader (the PC/SC bridge); operator only. */
+  apduSessions?: ApduSessions;
   csrf: CsrfGuard;
   adminPassword: string;
   publicUrl: () => string;
@@ -58,6 +62,7 @@ export function createExpressApp(deps: ExpressAppDependencies): express.Express 
   const operator = requireOperator(deps.adminPassword);
   const bank = requireBankClient(deps.bankClients);
   app.use("/api/v1/counter", operator, operatorRoutes(deps.counter));
+  if (deps.apduSessions) app.use("/api/v1/cards", operator, apduSessionRoutes(deps.apduSessions));
   app.use("/api/v1", bank, bankApiRoutes(deps.approvals, deps.publicUrl));
   app.use("/admin/api", operator, bankClientRoutes(deps.bankClients));
   app.use("/api", browserRoutes(deps));

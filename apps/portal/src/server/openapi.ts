@@ -12,6 +12,7 @@ import {
   renewalSchema,
   signingRequestSchema,
 } from "./schemas.js";
+import { transmitApduSchema } from "./apdu-session-schemas.js";
 
 type Security = "bank" | "admin" | "browser";
 
@@ -36,6 +37,9 @@ const OPERATIONS: OpenApiOperation<Security>[] = [
   { method: "post", path: "/api/v1/signing-requests", summary: "Bank: ask a citizen to sign a document (kind sign, S) or a challenge (kind auth, R)", security: "bank", body: signingRequestSchema, responses: { 201: "id, approvalUrl, expiresAt", 400: "validation / RETURN_URL_NOT_ALLOWED", 401: "credentials" } },
   { method: "post", path: "/api/v1/signing-results", summary: "Bank: redeem the one-time code (single use, short-lived, bound to the client and state)", security: "bank", body: redeemSchema, responses: { 200: "CMS SignedData + S certificate, or signature + R certificate", 400: "APPROVAL_CODE_INVALID / _EXPIRED / _REUSED / APPROVAL_STATE_MISMATCH", 401: "credentials" } },
   { method: "post", path: "/api/v1/counter/citizens", summary: "Operator (CLI): register a persona and issue a virtual card", security: "admin", body: citizenSchema, responses: { 201: "resident, card, serials and certificates" } },
+  { method: "post", path: "/api/v1/cards/{id}/apdu-sessions", summary: "Operator (PC/SC bridge): power the card up in a card reader; ends its previous session. Selected file and verified PINs live in this session only (like a card's RAM); counters and the APDU log are stored after every command", security: "admin", responses: { 201: "sessionId, cardId, atr (hex), idleTimeoutSeconds", 404: "CARD_NOT_FOUND" } },
+  { method: "post", path: "/api/v1/cards/{id}/apdu-sessions/{sessionId}/transmit", summary: "Operator (PC/SC bridge): one C-APDU (hex) to the card; the R-APDU (hex) once the card's new state is stored", security: "admin", body: transmitApduSchema, responses: { 200: "response (hex, data + SW1 SW2)", 404: "APDU_SESSION_NOT_FOUND", 409: "APDU_SESSION_ENDED (the card changed elsewhere, or another session took it)" } },
+  { method: "delete", path: "/api/v1/cards/{id}/apdu-sessions/{sessionId}", summary: "Operator (PC/SC bridge): power the card down; its transient state is gone", security: "admin", responses: { 204: "closed", 404: "APDU_SESSION_NOT_FOUND" } },
   { method: "get", path: "/admin/api/bank-clients", summary: "Registered bank clients", security: "admin", responses: { 200: "clients" } },
   { method: "post", path: "/admin/api/bank-clients", summary: "Register a bank client; the secret is returned once", security: "admin", body: bankClientSchema, responses: { 201: "client and secret" } },
 ];

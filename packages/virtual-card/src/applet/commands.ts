@@ -71,7 +71,14 @@ export async function verify(memory: CardMemory, session: Session, apdu: Command
 
   const slot = ef.slot!;
   const record = memory.slots[slot].pin;
-  if (!record) return { sw: SW.REFERENCE_DATA_NOT_USABLE, description };
+  if (!record) {
+    // A PIN EF the counter never set (an under-15 card without S, a blank card): its retry counter still
+    // reads at its maximum, so the empty VERIFY answers `63 Cx` as on any card. OpenSC's pkcs15-jpki asks both
+    // PINs at bind time and refuses the whole card ("Unsupported card") on any other answer (verified with
+    // OpenSC 0.23 through vpcd). A VERIFY with data has nothing to compare against: `69 84`.
+    if (empty) return { sw: pinTriesLeftStatus(PIN_RULES[slot].maxTries), description: `${description} (PIN not set)`, emptyVerify: true };
+    return { sw: SW.REFERENCE_DATA_NOT_USABLE, description };
+  }
   if (record.triesLeft === 0) return { sw: SW.PIN_BLOCKED, description };
   if (empty) return { sw: pinTriesLeftStatus(record.triesLeft), description, emptyVerify: true };
 

@@ -112,13 +112,16 @@ describe("VERIFY errors", () => {
     expect(await send(card, EMPTY_VERIFY)).toBe("63 C3");
   });
 
-  it("answers 69 84 on a blank card whose PINs are not set", async () => {
+  it("on a PIN never set: the empty VERIFY counts the full tries (OpenSC binds), a VERIFY with data answers 69 84", async () => {
     const blank = VirtualCard.manufacture({ cardId: "blank" });
-    expect(await statusWords(blank, SELECT_AP, R_PIN_EF, EMPTY_VERIFY, verifyPin("1234"))).toEqual([
+    expect(await statusWords(blank, SELECT_AP, R_PIN_EF, EMPTY_VERIFY, verifyPin("1234"), EMPTY_VERIFY, S_PIN_EF, EMPTY_VERIFY)).toEqual([
       "90 00",
       "90 00",
+      "63 C3",
       "69 84",
-      "69 84",
+      "63 C3",
+      "90 00",
+      "63 C5",
     ]);
   });
 });

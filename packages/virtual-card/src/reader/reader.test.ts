@@ -82,7 +82,9 @@ describe("reading", () => {
   it("says NOT_PERSONALISED for an empty certificate EF, APPLET_NOT_FOUND for another card", async () => {
     const blank = new JpkiCardReader(VirtualCard.manufacture({ cardId: "blank" }));
     expect(await failure(blank.readUserAuthCertificate())).toEqual({ code: "NOT_PERSONALISED", sw: 0x6a82 });
-    expect(await failure(blank.userAuthPinTriesLeft())).toEqual({ code: "NOT_PERSONALISED", sw: 0x6984 });
+    // A PIN never set still counts its tries (the empty VERIFY, as OpenSC needs); verifying it is refused.
+    expect(await blank.userAuthPinTriesLeft()).toBe(3);
+    expect(await failure(blank.verifyUserAuthPin("1234"))).toEqual({ code: "NOT_PERSONALISED", sw: 0x6984 });
     const otherCard: ApduTransport = { transmit: async () => Uint8Array.of(0x6a, 0x82) };
     expect(await failure(new JpkiCardReader(otherCard).readUserAuthCertificate())).toEqual({ code: "APPLET_NOT_FOUND", sw: 0x6a82 });
     const mute: ApduTransport = { transmit: async () => new Uint8Array(0) };

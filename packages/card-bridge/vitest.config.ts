@@ -1,0 +1,9 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    reporters: ["default", ["json", { outputFile: ".reports/vitest.json" }]],
+    testTimeout: 60_000,
+    hookTimeout: 90_000,
+  },
+});

@@ -19,6 +19,7 @@ export { parseInput } from "./http/validation.js";
 export { buildOpenApiDocument, type OpenApiDocumentOptions, type OpenApiOperation } from "./http/openapi.js";
 export { basicCredentials, generateSecret, hashSecret, isAdminCredential, verifySecret } from "./credentials.js";
 export { REDACTED_HEADERS, requestLogger } from "./http/request-logger.js";
+export { createServiceApp, type ServiceAppOptions } from "./http/service-app.js";
 export { serveWebUi, type WebUiOptions } from "./http/web-ui.js";
 export { createCsrfGuard, type CsrfGuard, type CsrfGuardOptions } from "./http/csrf.js";
 export { baseUrlOf, closeServer, listen, stopOnSignals } from "./http/server-lifecycle.js";

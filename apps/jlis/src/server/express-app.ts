@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { problemHandlers, requestLogger } from "@jpki-sandbox/service-kit";
+import { createServiceApp, problemHandlers } from "@jpki-sandbox/service-kit";
 import express from "express";
 import type { Logger } from "pino";
 import type { Authorities } from "../domain/authorities.js";
@@ -46,16 +46,8 @@ export const DEFAULT_CONSOLE_DIR = path.resolve(path.dirname(fileURLToPath(impor
 
 export function createExpressApp(deps: ExpressAppDependencies): express.Express {
   const { store, clock, logger } = deps;
-  const app = express();
-  app.disable("x-powered-by");
-  app.set("etag", false);
-  app.use(requestLogger(logger));
-  app.use(express.json({ limit: "256kb", type: ["application/json", "application/*+json"] }));
-
+  const app = createServiceApp({ logger, jsonLimit: "256kb", openApi: () => openApiDocument(deps.publicUrl()) });
   app.use(publicRoutes(deps.authorities, deps.crls, deps.controls));
-  app.get("/openapi.json", (_req, res) => {
-    res.json(openApiDocument(deps.publicUrl()));
-  });
 
   app.use(
     "/api/v1",

@@ -4,9 +4,8 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { problemHandlers, requestLogger, serveWebUi, type CsrfGuard } from "@jpki-sandbox/service-kit";
-import cookieParser from "cookie-parser";
-import express from "express";
+import { createServiceApp, problemHandlers, serveWebUi, type CsrfGuard } from "@jpki-sandbox/service-kit";
+import type express from "express";
 import type { Logger } from "pino";
 import type { ApprovalService } from "../domain/approvals/approval-service.js";
 import type { BankClients } from "../domain/bank-clients.js";
@@ -43,21 +42,8 @@ export interface ExpressAppDependencies {
 export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
 export function createExpressApp(deps: ExpressAppDependencies): express.Express {
-  const app = express();
-  app.disable("x-powered-by");
-  app.set("etag", false);
-  // PINs travel only in bodies, which are never logged; credentials and cookies are redacted.
-  app.use(requestLogger(deps.logger));
-  app.use(cookieParser());
-  // A 1 MiB document arrives as ~1.4 MB of base64.
-  app.use(express.json({ limit: "2mb", type: ["application/json", "application/*+json"] }));
-
-  app.get("/healthz", (_req, res) => {
-    res.json({ status: "ok" });
-  });
-  app.get("/openapi.json", (_req, res) => {
-    res.json(openApiDocument(deps.publicUrl()));
-  });
+  // A 1 MiB document arrives as ~1.4 MB of base64; PINs travel only in bodies, which are never logged.
+  const app = createServiceApp({ logger: deps.logger, jsonLimit: "2mb", cookies: true, openApi: () => openApiDocument(deps.publicUrl()) });
 
   const operator = requireOperator(deps.adminPassword);
   const bank = requireBankClient(deps.bankClients);

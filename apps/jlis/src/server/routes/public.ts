@@ -24,10 +24,6 @@ function sendDer(res: Response, der: Uint8Array, contentType: string, fileName: 
 export function publicRoutes(authorities: Authorities, crls: CrlPublisher, controls: SandboxControls): Router {
   const router = Router();
 
-  router.get("/healthz", (_req, res) => {
-    res.json({ status: "ok" });
-  });
-
   router.get("/clock", (_req, res) => {
     res.json(clockJson(controls.clock()));
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatJst, formatJstDate, formatWareki, groupHex, pad, shortId } from "./format.js";
+import { formatJst, formatJstDate, formatWareki, groupHex, isCalendarDate, pad, shortId } from "./format.js";
 
 describe("formatJst", () => {
   it("shows UTC instants in Japan time whatever the browser's zone", () => {
@@ -52,5 +52,15 @@ describe("shortId, groupHex and pad", () => {
   it("pads with zeros", () => {
     expect(pad(7)).toBe("07");
     expect(pad(7, 3)).toBe("007");
+  });
+});
+
+describe("isCalendarDate", () => {
+  it("knows real dates, leap days included, and only YYYY-MM-DD", () => {
+    expect(isCalendarDate("2024-02-29")).toBe(true);
+    expect(isCalendarDate("2010-03-31")).toBe(true);
+    expect(isCalendarDate("2023-02-29")).toBe(false);
+    expect(isCalendarDate("2010-02-31")).toBe(false);
+    expect(isCalendarDate("2010-3-31")).toBe(false);
   });
 });

@@ -64,3 +64,12 @@ export function groupHex(hex: string): string {
   const even = clean.length % 2 === 1 ? `0${clean}` : clean;
   return even.match(/.{2}/g)?.join(" ") ?? hex;
 }
+
+/** Whether "YYYY-MM-DD" is a real calendar date. */
+export function isCalendarDate(isoDate: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (m === null) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}

@@ -53,4 +53,11 @@ describe("requestJson", () => {
     const aborted: Fetch = () => Promise.reject(new DOMException("The operation was aborted.", "AbortError"));
     await expect(requestJson(aborted, "/api/x", { method: "GET" }, TEXTS)).rejects.toMatchObject({ name: "AbortError" });
   });
+
+  it("takes a 204 No Content with an empty body as undefined, but not a 200 with one", async () => {
+    const noContent = recorder(() => new Response(null, { status: 204 }));
+    await expect(requestJson<void>(noContent.doFetch, "/api/logout", { method: "POST", body: {} }, TEXTS)).resolves.toBeUndefined();
+    const emptyOk = recorder(() => new Response("", { status: 200 }));
+    await expect(requestJson(emptyOk.doFetch, "/api/x", { method: "GET" }, TEXTS)).rejects.toMatchObject({ problem: { code: "UNEXPECTED_RESPONSE" } });
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * One JSON request to a sandbox server's browser API (same origin, cookies or the browser's HTTP Basic
  * session): every failure is thrown as an ApiError carrying an RFC 9457 problem; an abort is rethrown as is.
+ * A 204 No Content answer with an empty body resolves to undefined (type such a call `requestJson<void>`).
  */
 import { ApiError, problemFromBadBody, problemFromNetworkError, problemFromResponse, type ProblemTexts } from "./problem.js";
 
@@ -33,6 +34,7 @@ export async function requestJson<T>(doFetch: Fetch, url: string, request: JsonR
   }
   const text = await response.text();
   if (!response.ok) throw new ApiError(problemFromResponse(response.status, response.headers.get("content-type"), text, texts));
+  if (response.status === 204 && text === "") return undefined as T;
   try {
     return JSON.parse(text) as T;
   } catch {

@@ -2,7 +2,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { CARD_STATUSES } from "./labels.js";
 import type { ApiProblem } from "./problem.js";
-import { Badge, Bi, LabelBadge, Notice, ProblemBox, ResourceView } from "./ui.js";
+import type { ReactNode } from "react";
+import { Badge, Bi, Crumbs, LabelBadge, NextSteps, NotFoundPage, Notice, ProblemBox, ResourceView, SubmitButton } from "./ui.js";
 
 const html = (node: Parameters<typeof renderToStaticMarkup>[0]) => renderToStaticMarkup(node);
 const PROBLEM: ApiProblem = { type: "about:blank", title: "Conflict", status: 409, code: "CARD_LOST", detail: "the card is lost" };
@@ -70,4 +71,36 @@ describe("ResourceView", () => {
 it("Notice has a dismiss button only when it can be dismissed", () => {
   expect(html(<Notice>done</Notice>)).toBe('<div class="notice notice-good" role="status"><div>done</div></div>');
   expect(html(<Notice tone="warn" testId="n" onDismiss={() => undefined}>done</Notice>)).toContain('aria-label="閉じる / Dismiss"');
+});
+
+/** Stands in for the router's Link. */
+const A = ({ to, children }: { to: string; children?: ReactNode }) => <a href={to}>{children}</a>;
+
+describe("Crumbs, SubmitButton, NextSteps and NotFoundPage", () => {
+  it("links every crumb but the last through the app's Link", () => {
+    expect(html(<Crumbs Link={A} trail={[{ to: "/", ja: "ホーム", en: "Home" }, { ja: "カード", en: "Card" }]} />)).toBe(
+      '<nav class="crumbs" aria-label="現在地 / You are here"><span><a href="/">ホーム <span class="muted">/ Home</span></a></span>' +
+        '<span><span class="crumb-sep" aria-hidden="true">›</span><span aria-current="page">カード <span class="muted">/ Card</span></span></span></nav>',
+    );
+  });
+
+  it("shows the busy text and disables the button while busy", () => {
+    expect(html(<SubmitButton busy={false} busyText="…">送信</SubmitButton>)).toBe('<button type="submit" class="btn btn-primary" aria-busy="false">送信</button>');
+    const busy = html(<SubmitButton busy busyText="送信中" testId="go">送信</SubmitButton>);
+    expect(busy).toContain("disabled");
+    expect(busy).toContain('data-testid="go"');
+    expect(busy).toContain("送信中");
+  });
+
+  it("writes the next steps and the not-found page with the app's entries", () => {
+    expect(html(<NextSteps>x</NextSteps>)).toBe('<nav class="next-steps" aria-label="次へ / Next" data-testid="next-steps"><span class="next-label">次へ / Next:</span>x</nav>');
+    const page = html(
+      <NotFoundPage pathname="/nope" Link={A}>
+        <li>entry</li>
+      </NotFoundPage>,
+    );
+    expect(page).toContain("Nothing lives at /nope");
+    expect(page).toContain('<ul class="link-list"><li>entry</li></ul>');
+    expect(html(<NotFoundPage pathname="/cards/x" what="No such card" Link={A}>{null}</NotFoundPage>)).toContain('<p class="lead">No such card</p>');
+  });
 });

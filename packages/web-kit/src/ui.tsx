@@ -1,5 +1,5 @@
 /** Small presentational pieces every sandbox UI shares; their classes are styled by styles.css. */
-import type { ReactNode } from "react";
+import type { ComponentType, ReactNode } from "react";
 import type { Label, Tone } from "./labels.js";
 import type { ApiProblem, FieldIssue } from "./problem.js";
 import type { Resource } from "./useResource.js";
@@ -175,5 +175,103 @@ export function Notice({ tone = "good", children, onDismiss, testId }: { tone?: 
         </button>
       )}
     </div>
+  );
+}
+
+/**
+ * The router's link (react-router's `Link`), handed in by the app: web-kit knows no router. Anything that takes
+ * `to` and renders an <a> will do.
+ */
+export type LinkComponent = ComponentType<{ to: string; className?: string; children?: ReactNode }>;
+
+/** Where the page is: a breadcrumb trail of links, the last entry the page itself. */
+export function Crumbs({ trail, Link }: { trail: ReadonlyArray<{ to?: string; ja: string; en: string }>; Link: LinkComponent }) {
+  return (
+    <nav className="crumbs" aria-label="現在地 / You are here">
+      {trail.map((c, i) => (
+        <span key={`${c.ja}-${i}`}>
+          {i > 0 && (
+            <span className="crumb-sep" aria-hidden="true">
+              ›
+            </span>
+          )}
+          {c.to === undefined ? (
+            <span aria-current="page">
+              {c.ja} <span className="muted">/ {c.en}</span>
+            </span>
+          ) : (
+            <Link to={c.to}>
+              {c.ja} <span className="muted">/ {c.en}</span>
+            </Link>
+          )}
+        </span>
+      ))}
+    </nav>
+  );
+}
+
+/** A button that shows a spinner and its busy text while an action runs, and cannot be pressed twice. */
+export function SubmitButton({
+  busy,
+  disabled,
+  children,
+  busyText,
+  className = "btn btn-primary",
+  testId,
+  type = "submit",
+  onClick,
+}: {
+  busy: boolean;
+  disabled?: boolean;
+  children: ReactNode;
+  busyText: ReactNode;
+  className?: string;
+  testId?: string;
+  type?: "submit" | "button";
+  onClick?: () => void;
+}) {
+  return (
+    <button type={type} className={className} disabled={busy || disabled === true} aria-busy={busy} data-testid={testId} onClick={onClick}>
+      {busy ? (
+        <>
+          <span className="spinner spinner-light" aria-hidden="true" /> {busyText}
+        </>
+      ) : (
+        children
+      )}
+    </button>
+  );
+}
+
+/** "Next step" links at the foot of a page: no page is a dead end. */
+export function NextSteps({ children }: { children: ReactNode }) {
+  return (
+    <nav className="next-steps" aria-label="次へ / Next" data-testid="next-steps">
+      <span className="next-label">次へ / Next:</span>
+      {children}
+    </nav>
+  );
+}
+
+/**
+ * ページが見つかりません / Not found: an unknown path, or a thing the server does not know (`what` says which).
+ * `children` are the app's <li> entries to start from; the trail and the footer link go home.
+ */
+export function NotFoundPage({ pathname, what, Link, children }: { pathname: string; what?: string | undefined; Link: LinkComponent; children: ReactNode }) {
+  return (
+    <>
+      <Crumbs Link={Link} trail={[{ to: "/", ja: "ホーム", en: "Home" }, { ja: "見つかりません", en: "Not found" }]} />
+      <PageHeader ja="ページが見つかりません" en="Page not found" lead={what ?? `このアドレスにはページがありません / Nothing lives at ${pathname}`} />
+      <section className="card" data-testid="not-found">
+        <p>
+          <code>{pathname}</code>
+        </p>
+        <p>次のどれかから始めてください / Start from one of these:</p>
+        <ul className="link-list">{children}</ul>
+      </section>
+      <NextSteps>
+        <Link to="/">ホーム / Home</Link>
+      </NextSteps>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ageAt, formatBytes, isCalendarDate } from "./format";
+import { ageAt, formatBytes } from "./format";
 
 describe("ageAt", () => {
   it("counts up on the birthday, in Japan time", () => {
@@ -18,12 +18,6 @@ describe("ageAt", () => {
 });
 
 describe("small formats", () => {
-  it("checks calendar dates", () => {
-    expect(isCalendarDate("2010-03-31")).toBe(true);
-    expect(isCalendarDate("2010-02-31")).toBe(false);
-    expect(isCalendarDate("2010-3-31")).toBe(false);
-  });
-
   it("sizes bytes", () => {
     expect(formatBytes(512)).toBe("512 B");
     expect(formatBytes(2048)).toBe("2.0 KiB");

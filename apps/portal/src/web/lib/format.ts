@@ -2,16 +2,7 @@
  * Ages and sizes for the portal (instants, dates and hex are web-kit's, in JST). Computed by hand, so the
  * output does not depend on the browser's time zone or ICU data.
  */
-import { formatJstDate } from "@jpki-sandbox/web-kit";
-
-/** Whether "YYYY-MM-DD" is a real calendar date. */
-export function isCalendarDate(isoDate: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (m === null) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
+import { formatJstDate, isCalendarDate } from "@jpki-sandbox/web-kit";
 
 /**
  * Age in whole years on the Japan calendar date of `now`, from a date of birth "YYYY-MM-DD": the year count

@@ -3,8 +3,9 @@
  * and whether the card will carry a signing certificate (JPKI.md: S is issued from age 15, under 15 only on
  * request). The server has the last word; these checks tell the citizen before a 1–2 s issuance round trip.
  */
+import { isCalendarDate } from "@jpki-sandbox/web-kit";
 import type { Persona } from "../../shared/api-types";
-import { ageAt, isCalendarDate } from "./format";
+import { ageAt } from "./format";
 
 /** The full-width space (U+3000) between family and given name, as on the resident register. */
 export const IDEOGRAPHIC_SPACE = "\u3000";

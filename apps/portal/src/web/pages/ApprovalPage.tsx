@@ -3,15 +3,14 @@
  * and what, picks a card, enters the PIN of the certificate the request needs (S to sign ②, R to log in ②'),
  * and the browser goes back to the bank with a one-time code — or with nothing, on キャンセル / Cancel.
  */
-import { Badge, LabelBadge, Notice, PageHeader, ProblemBox, ResourceView, formatJst, groupHex, useResource } from "@jpki-sandbox/web-kit";
+import { Badge, formatJst, groupHex, LabelBadge, NextSteps, Notice, PageHeader, ProblemBox, ResourceView, SubmitButton, useAction, useResource } from "@jpki-sandbox/web-kit";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
 import type { ApprovalView, CardSummary } from "../../shared/api-types";
 import { api } from "../api";
 import { CardStatusBadge, PinBadge, pinResetHref } from "../components/cardBits";
 import { PinEntry } from "../components/PinFields";
-import { Crumbs, NextSteps, SubmitButton } from "../components/ui";
-import { useAction } from "../components/useAction";
+import { Crumbs } from "../components/ui";
 import { pinAvailable, pinKindFor, withPinTries } from "../lib/card";
 import { formatBytes } from "../lib/format";
 import { APPROVAL_KINDS, APPROVAL_STATUSES, CERTIFICATE_KINDS } from "../lib/labels";

@@ -1,12 +1,12 @@
 /** 窓口手続き / Counter procedures for one card: move, change name, PIN reset, renewal, report lost. */
-import { Notice, PageHeader, ResourceView, useResource } from "@jpki-sandbox/web-kit";
+import { NextSteps, Notice, PageHeader, ResourceView, useResource } from "@jpki-sandbox/web-kit";
 import { useEffect, useState, type ReactNode } from "react";
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from "react-router";
 import type { CardView, PinKind } from "../../shared/api-types";
 import { api } from "../api";
 import { CardStatusBadge, PinBadge, safeReturnPath } from "../components/cardBits";
 import { flash } from "../components/flash";
-import { Crumbs, NextSteps } from "../components/ui";
+import { Crumbs } from "../components/ui";
 import { useSession } from "../components/useSession";
 import { cardUsability } from "../lib/card";
 import { AddressChangeForm, LossForm, NameChangeForm, PinResetForm, RenewalForm, type FormProps } from "./LifeEventForms";

@@ -2,7 +2,7 @@
  * The wallet: one card, its S and R certificates, their live status at jlis (OCSP, fetched separately so the
  * page shows before jlis answers), the PIN counters and the card's APDU log.
  */
-import { Notice, PageHeader, ProblemBox, ResourceView, formatJst, formatJstDate, useResource } from "@jpki-sandbox/web-kit";
+import { formatJst, formatJstDate, NextSteps, Notice, PageHeader, ProblemBox, ResourceView, useResource } from "@jpki-sandbox/web-kit";
 import { Link, useParams } from "react-router";
 import type { CardView, PinKind, PinState } from "../../shared/api-types";
 import { api } from "../api";
@@ -10,7 +10,7 @@ import { ApduLogPanel } from "../components/ApduLogPanel";
 import { CertificatePanel } from "../components/CertificatePanel";
 import { CardStatusBadge, PinBadge, PinResetLink } from "../components/cardBits";
 import { useFlash } from "../components/flash";
-import { Crumbs, NextSteps } from "../components/ui";
+import { Crumbs } from "../components/ui";
 import { useSession } from "../components/useSession";
 import { cardUsability } from "../lib/card";
 import { PIN_RULES } from "../lib/pin-rules";

@@ -1,9 +1,9 @@
 /** 私のカード / My cards: every virtual My Number Card issued in this sandbox portal. */
-import { Empty, PageHeader, ResourceView, Table, formatJstDate, shortId, useResource } from "@jpki-sandbox/web-kit";
+import { Empty, formatJstDate, NextSteps, PageHeader, ResourceView, shortId, Table, useResource } from "@jpki-sandbox/web-kit";
 import { Link } from "react-router";
 import { api } from "../api";
 import { CardStatusBadge, CertificateMarks, PinBadge, PinResetLink } from "../components/cardBits";
-import { Crumbs, NextSteps } from "../components/ui";
+import { Crumbs } from "../components/ui";
 
 export function CardsPage() {
   const { resource, reload } = useResource((signal) => api.cards(signal), []);

@@ -2,6 +2,7 @@
  * 市区町村窓口 / Municipal counter: the resident's record and two PINs in, a virtual My Number Card out
  * (keys generated on the card, certificates issued by jlis). JPKI.md "The two certificates", "Personas".
  */
+import { SubmitButton } from "@jpki-sandbox/web-kit";
 import {
   Loading,
   Notice,
@@ -20,7 +21,7 @@ import { api } from "../api";
 import { flash } from "../components/flash";
 import { NewPinFields, type NewPinValue } from "../components/PinFields";
 import { PersonaFields } from "../components/PersonaFields";
-import { Crumbs, SubmitButton } from "../components/ui";
+import { Crumbs } from "../components/ui";
 import { useSession } from "../components/useSession";
 import { ageAt } from "../lib/format";
 import { FIELD_LABELS, emptyPersona, signingPlan, validatePersona, type PersonaField } from "../lib/persona";

@@ -1,8 +1,7 @@
 /** ホーム / Home: what the citizen portal is and where to start. */
-import { PageHeader, formatJst, useResource } from "@jpki-sandbox/web-kit";
+import { formatJst, NextSteps, PageHeader, useResource } from "@jpki-sandbox/web-kit";
 import { Link } from "react-router";
 import { api } from "../api";
-import { NextSteps } from "../components/ui";
 import { useSession } from "../components/useSession";
 
 export function HomePage() {

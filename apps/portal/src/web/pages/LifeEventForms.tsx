@@ -2,15 +2,13 @@
  * The counter's procedures for an existing card (JPKI.md "Revocation and status"): each form sends one life
  * event and hands the updated card (or the new one, for renewal) to `onDone`. Typed values stay on a failure.
  */
-import { ProblemBox, fieldIssues, issuesFor, unplacedIssues } from "@jpki-sandbox/web-kit";
+import { fieldIssues, issuesFor, ProblemBox, SubmitButton, unplacedIssues, useAction } from "@jpki-sandbox/web-kit";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Link } from "react-router";
 import type { CardView, Persona, PinKind } from "../../shared/api-types";
 import { api } from "../api";
 import { NewPinFields, type NewPinValue } from "../components/PinFields";
 import { PersonaFields } from "../components/PersonaFields";
-import { SubmitButton } from "../components/ui";
-import { useAction } from "../components/useAction";
 import { ADDRESS_FIELDS, signingPlan, validateAddress, validatePersona, type FieldErrors, type PersonaField } from "../lib/persona";
 import { PIN_RULES, newPinState } from "../lib/pin-rules";
 

@@ -1,6 +1,7 @@
 /** A form's submit: busy while it runs (no double submit), the problem when it fails, the form state untouched. */
-import { useToProblem, type ApiProblem } from "@jpki-sandbox/web-kit";
 import { useCallback, useRef, useState } from "react";
+import type { ApiProblem } from "./problem.js";
+import { useToProblem } from "./problem-texts.js";
 
 export function useAction() {
   const toProblem = useToProblem();

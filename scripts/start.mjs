@@ -58,8 +58,11 @@ async function main() {
   // Set here because turbo runs each app in its own folder.
   process.env.JPKI_DATA_DIR ??= path.join(root, ".data");
   console.log(`starting ${apps.join(", ")} (Ctrl-C stops them all); data in ${process.env.JPKI_DATA_DIR}`);
-  console.log("once they are up: the municipal counter at http://127.0.0.1:4030/counter issues 花子's card;");
-  console.log("or, in another terminal: npx jpki-sandbox citizen create --persona hanako --json");
+  console.log("once they are up:");
+  console.log("  1. the municipal counter at http://127.0.0.1:4030/counter issues 花子's card");
+  console.log("     (or, in another terminal: npx jpki-sandbox citizen create --persona hanako --json)");
+  console.log("  2. the bank at http://127.0.0.1:4020/open opens her account (①–⑧, signed with S), then /login (①'–⑥', R)");
+  console.log("  3. the bank's staff view http://127.0.0.1:4020/staff (user staff, password sandbox-staff) shows her S–R link");
   console.log("> turbo run start --filter=./apps/*");
   const run = await runTurbo(["run", "start", "--filter=./apps/*"], { root, onSignal });
   // Stopped on request (Ctrl-C, SIGTERM) is a clean exit; otherwise pass turbo's status on.

@@ -1,0 +1,3 @@
+export { createBank, type Bank, type BankOptions } from "./app.js";
+export { configFromEnv, testConfig, type BankConfig } from "./config/env.js";
+export type * from "./shared/api-types.js";

@@ -181,7 +181,9 @@ function listRuns(runsDir) {
 
 async function runChecks(root) {
   // --summarize writes .turbo/runs/<id>.json, which names the tasks that failed.
-  const turboArgs = ["run", ...TASKS, "--continue", "--summarize"];
+  // Two tasks at a time: the machines have two cores, and each app's suites start several servers and
+  // databases of their own; ten suites at once starved one another into timeouts.
+  const turboArgs = ["run", ...TASKS, "--continue", "--summarize", "--concurrency=2"];
   // In CI never replay results from a cache: --cache=local:w,remote: executes every task
   // (turbo prints "cache bypass, force executing") and still writes the local cache.
   if (isCI()) turboArgs.push("--cache=local:w,remote:");

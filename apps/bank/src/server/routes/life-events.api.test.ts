@@ -17,7 +17,9 @@ beforeAll(async () => {
 afterAll(() => t?.stop());
 
 async function newCustomer(): Promise<{ persona: Persona; card: IssuedCard; opened: JourneyView }> {
-  const { persona } = (await (await t.citizen.get("/api/personas/random")).json()) as { persona: Persona };
+  const { persona: random } = (await (await t.citizen.get("/api/personas/random")).json()) as { persona: Persona };
+  // Random personas include under-15s, who get an S certificate only on request (JPKI.md).
+  const persona = { ...random, requestSigningCertificate: true };
   const card = await t.issueCard(persona);
   const opened = await t.openAccount(card.id, { name: persona.name, dateOfBirth: persona.dateOfBirth, sex: persona.sex, address: persona.address });
   return { persona, card, opened };

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localCard } from "./cards/bridged-card.js";
 import { createEphemeralCard, type EphemeralCard } from "./cards/ephemeral-card.js";
 import { openSslVerify, pkcs11, type Pkcs11Session } from "./testing/opensc.js";
-import { pcscAvailability, runTool, startPcscd, waitForCard, type PcscTools, type RunningPcscd } from "./testing/pcsc.js";
+import { pcscAvailability, runTool, startPcscd, waitForCard, waitForNoCard, type PcscTools, type RunningPcscd } from "./testing/pcsc.js";
 import { VpcdBridge } from "./vpcd/bridge.js";
 
 const pcsc = pcscAvailability();
@@ -26,7 +26,11 @@ describe.skipIf(!pcsc.available)(`OpenSC and PKCS#11 through vpcd${pcsc.availabl
   let p11: Pkcs11Session;
 
   async function insert(card: EphemeralCard): Promise<void> {
-    await bridge?.stop();
+    if (bridge) {
+      await bridge.stop();
+      // Otherwise the reader may still report the previous card, and the middleware reads a card in transit.
+      await waitForNoCard(tools);
+    }
     bridge = new VpcdBridge({ card: localCard(card.card), port: pcscd.vpcdPort }).start();
     await bridge.connected();
     await waitForCard(tools);

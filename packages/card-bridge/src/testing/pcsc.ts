@@ -206,12 +206,17 @@ export function runTool(file: string, args: readonly string[], options: { timeou
 }
 
 /** Waits until pcscd reports a card in the first vpcd reader (pcscd polls vpcd every few hundred ms). */
-export async function waitForCard(tools: PcscTools, timeoutMs = 15_000): Promise<void> {
+export async function waitForCard(tools: PcscTools, timeoutMs = 15_000, present = true): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { stdout } = await runTool(tools.openscTool, ["-l"]);
-    if (/^\s*0\s+Yes\b/m.test(stdout)) return;
-    if (Date.now() > deadline) throw new Error(`no card in the vpcd reader after ${timeoutMs} ms: ${stdout.trim()}`);
+    if (/^\s*0\s+Yes\b/m.test(stdout) === present) return;
+    if (Date.now() > deadline) throw new Error(`${present ? "no card in" : "a card still in"} the vpcd reader after ${timeoutMs} ms: ${stdout.trim()}`);
     await sleep(100);
   }
+}
+
+/** Waits until pcscd has seen the card leave the reader (before another is inserted). */
+export function waitForNoCard(tools: PcscTools, timeoutMs = 15_000): Promise<void> {
+  return waitForCard(tools, timeoutMs, false);
 }

@@ -3,17 +3,18 @@
  * the history. When re-validation found the S certificate revoked with affiliationChanged, the customer may consent
  * (signed with S) to fetch the latest four attributes from J-LIS (linkage 3).
  */
-import { formatJst, formatWareki, label, LabelBadge, lookup, NextSteps, Notice, PageHeader, ProblemBox, SEXES, SubmitButton, Table, useAction, useResource } from "@jpki-sandbox/web-kit";
+import { formatJst, formatWareki, label, LabelBadge, lookup, NextSteps, Notice, PageHeader, ProblemBox, SEXES, SubmitButton, useAction, useResource } from "@jpki-sandbox/web-kit";
 import { useState, type ReactNode } from "react";
 import { Link, useNavigate } from "react-router";
 import type { AccountView } from "../../shared/api-types";
 import { api } from "../api";
+import { HistoryTable } from "../components/HistoryTable";
 import { LinkPanel } from "../components/LinkPanel";
 import { useSession } from "../components/session";
 import { Crumbs, FlowStrip } from "../components/ui";
 import { LOGIN_FLOW } from "../lib/flow";
 import { isHttpUrl } from "../lib/journey";
-import { CUSTOMER_STATUSES, EVENT_KINDS } from "../lib/labels";
+import { CUSTOMER_STATUSES } from "../lib/labels";
 import { isNotLoggedIn } from "../lib/problem";
 
 function NotLoggedIn() {
@@ -141,21 +142,7 @@ function Account({ account, actions }: { account: AccountView; actions: ReactNod
             履歴 <span className="h-en">/ History</span>
           </h2>
         </div>
-        {account.history.length === 0 ? (
-          <p className="card-pad muted">履歴はありません / No history yet.</p>
-        ) : (
-          <Table head={<><th>日時 / When</th><th>出来事 / Event</th><th>内容 / Summary</th></>}>
-            {account.history.map((e, i) => (
-              <tr key={`${e.at}-${i}`}>
-                <td className="nowrap">{formatJst(e.at)}</td>
-                <td>
-                  <LabelBadge l={lookup(EVENT_KINDS, e.kind)} slash />
-                </td>
-                <td>{e.summary}</td>
-              </tr>
-            ))}
-          </Table>
-        )}
+        <HistoryTable history={account.history} />
       </section>
     </>
   );

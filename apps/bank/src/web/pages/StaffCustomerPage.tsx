@@ -6,10 +6,11 @@ import { Badge, formatJst, label, LabelBadge, lookup, NextSteps, Notice, PageHea
 import { Link, useParams } from "react-router";
 import type { StaffCustomerView } from "../../shared/api-types";
 import { api } from "../api";
+import { HistoryTable } from "../components/HistoryTable";
 import { LinkPair } from "../components/LinkPanel";
 import { StaffProblem, StaffTabs } from "../components/staff";
 import { Crumbs } from "../components/ui";
-import { CUSTOMER_STATUSES, EVENT_KINDS, JOURNEY_KINDS, JOURNEY_STATUSES, LINK_SOURCES } from "../lib/labels";
+import { CUSTOMER_STATUSES, JOURNEY_KINDS, JOURNEY_STATUSES, LINK_SOURCES } from "../lib/labels";
 import { NotFoundPage } from "./NotFoundPage";
 
 function Customer({ view }: { view: StaffCustomerView }) {
@@ -86,17 +87,7 @@ function Customer({ view }: { view: StaffCustomerView }) {
             状態の履歴 <span className="h-en">/ Status history</span>
           </h2>
         </div>
-        <Table head={<><th>日時 / When</th><th>出来事 / Event</th><th>内容 / Summary</th></>}>
-          {view.history.map((e, i) => (
-            <tr key={`${e.at}-${i}`}>
-              <td className="nowrap">{formatJst(e.at)}</td>
-              <td>
-                <LabelBadge l={lookup(EVENT_KINDS, e.kind)} slash />
-              </td>
-              <td>{e.summary}</td>
-            </tr>
-          ))}
-        </Table>
+        <HistoryTable history={view.history} />
       </section>
       <section className="card card-flush">
         <div className="toolbar">

@@ -84,8 +84,8 @@ export interface OcspVerdict {
   responderSubject: string | undefined;
 }
 
-/** ⑥: believes the response (signature, nonce, CertID, currency) and accepts only "good". */
-export async function judgeOcspResponse(exchange: OcspExchange, options: { issuer: x509.X509Certificate; certificate: x509.X509Certificate; at: Date }): Promise<OcspVerdict> {
+/** ⑥, first half: believes the response (signed by the CA or its responder, nonce, CertID, currency). */
+export async function believeOcspResponse(exchange: OcspExchange, options: { issuer: x509.X509Certificate; certificate: x509.X509Certificate; at: Date }): Promise<OcspVerdict> {
   let verified;
   try {
     verified = await verifyOcspResponse(exchange.response, {
@@ -98,8 +98,11 @@ export async function judgeOcspResponse(exchange: OcspExchange, options: { issue
     if (isJpkiError(error)) throw new BankError("OCSP_RESPONSE_INVALID", `${error.code}: ${error.message}`, { cause: error });
     throw error;
   }
-  const single = verified.single!;
-  const verdict: OcspVerdict = { single, signedBy: verified.signedBy, responderSubject: verified.responderCertificate?.subject };
+  return { single: verified.single!, signedBy: verified.signedBy, responderSubject: verified.responderCertificate?.subject };
+}
+
+/** ⑥, second half: accepts only "good" (revoked → CERTIFICATE_REVOKED with the reason; unknown → OCSP_UNKNOWN). */
+export function acceptGoodStatus(single: OcspSingleResponse): void {
   if (single.status === "revoked") {
     const reason = single.reason ?? (single.reasonCode === undefined ? "unspecified" : `reasonCode ${single.reasonCode}`);
     throw new BankError("CERTIFICATE_REVOKED", `J-LIS says the certificate was revoked at ${single.revokedAt?.toISOString() ?? "?"} (${reason})`, {
@@ -107,6 +110,11 @@ export async function judgeOcspResponse(exchange: OcspExchange, options: { issue
     });
   }
   if (single.status === "unknown") throw new BankError("OCSP_UNKNOWN", "J-LIS answered unknown for this certificate");
-  return verdict;
 }
 
+/** ⑥: believes the response and accepts only "good". */
+export async function judgeOcspResponse(exchange: OcspExchange, options: { issuer: x509.X509Certificate; certificate: x509.X509Certificate; at: Date }): Promise<OcspVerdict> {
+  const verdict = await believeOcspResponse(exchange, options);
+  acceptGoodStatus(verdict.single);
+  return verdict;
+}

@@ -7,15 +7,15 @@
  */
 import { randomUUID } from "node:crypto";
 import { bytesToBase64 } from "@jpki-sandbox/jpki-core";
-import { mismatchedFields, normaliseText, type AttributeField } from "../checks/attribute-match.js";
+import { assertAttributesMatch, mismatchedFields, normaliseText, type AttributeField } from "../checks/attribute-match.js";
 import { BankError } from "../errors.js";
 import type { ApprovalResult } from "../ports.js";
 import type { JourneyRecord } from "../records.js";
+import { askUserAuthSerial } from "./linkage-step.js";
 import { utf8, type JourneyDeps, type JourneyOutcome } from "./context.js";
 import type { StepLog } from "./steps.js";
 
 const FIELD_TITLES: Record<AttributeField, string> = { name: "氏名 / name", dateOfBirth: "生年月日 / date of birth", sex: "性別 / sex", address: "住所 / address" };
-const FIELD_WORDS: Record<AttributeField, string> = { name: "name (氏名)", dateOfBirth: "date of birth (生年月日)", sex: "sex (性別)", address: "address (住所)" };
 
 export async function completeOpening(deps: JourneyDeps, journey: JourneyRecord, result: ApprovalResult, log: StepLog, outcome: JourneyOutcome): Promise<void> {
   if (result.kind !== "sign" || !journey.input || journey.document === null) throw new BankError("APPROVAL_FAILED", "the portal did not return a signed application");
@@ -34,9 +34,7 @@ export async function completeOpening(deps: JourneyDeps, journey: JourneyRecord,
       if (differing.includes(field)) step.fail(`${FIELD_TITLES[field]} matches`, detail);
       else step.pass(`${FIELD_TITLES[field]} matches`, detail);
     }
-    if (differing.length > 0) {
-      throw new BankError("ATTRIBUTES_MISMATCH", `the application differs from the certificate in: ${differing.map((f) => FIELD_WORDS[f]).join(", ")}`, { details: { fields: differing } });
-    }
+    assertAttributesMatch(form, certified);
     return certified;
   });
 
@@ -76,10 +74,7 @@ export async function completeOpening(deps: JourneyDeps, journey: JourneyRecord,
   const link = { signingSerial: certificate.serialNumber, signingCertificatePem: certificate.certificate.toString("pem"), source: "opening" as const };
   let userAuthSerial: string;
   try {
-    userAuthSerial = await log.run("linkageRequest", (step) => {
-      step.message("linkage request (S serial → R serial)", "text/plain", `GET /linkage/v1/signing-certificates/${certificate.serialNumber}/user-auth-certificate`);
-      return step.check("J-LIS's linkage service answers the holder's current R serial", () => deps.jlis.userAuthSerialOf(certificate.serialNumber), (r) => `R serial ${r}`);
-    });
+    userAuthSerial = await askUserAuthSerial(log, deps.jlis, certificate.serialNumber);
   } catch (error) {
     outcome.link = await deps.customers.link(customerId, { ...link, userAuthSerial: null }, deps.clock());
     throw error;

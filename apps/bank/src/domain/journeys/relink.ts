@@ -11,6 +11,7 @@ import { BankError, isBankError } from "../errors.js";
 import type { ApprovalResult } from "../ports.js";
 import type { CustomerRecord, JourneyRecord, LinkRecord } from "../records.js";
 import { mismatchedFields } from "../checks/attribute-match.js";
+import { askUserAuthSerial } from "./linkage-step.js";
 import { utf8, type JourneyDeps, type JourneyOutcome } from "./context.js";
 import type { StepLog } from "./steps.js";
 
@@ -51,10 +52,7 @@ export async function completeRelink(deps: JourneyDeps, journey: JourneyRecord, 
   });
   outcome.customerId = customer.id;
 
-  const userAuthSerial = await log.run("linkageRequest", (step) => {
-    step.message("linkage request (S serial → R serial)", "text/plain", `GET /linkage/v1/signing-certificates/${certificate.serialNumber}/user-auth-certificate`);
-    return step.check("J-LIS's linkage service answers the holder's current R serial", () => deps.jlis.userAuthSerialOf(certificate.serialNumber), (r) => `R serial ${r}`);
-  });
+  const userAuthSerial = await askUserAuthSerial(log, deps.jlis, certificate.serialNumber);
   await log.run("linkageResponse", async (step) => {
     await step.check("it is the card the customer just logged in with", () => {
       if (userAuthSerial !== loginSerial) throw new BankError("CUSTOMER_UNKNOWN", `J-LIS links this signing certificate to R ${userAuthSerial}, not to the card used to log in (R ${loginSerial})`);

@@ -9,6 +9,7 @@ import { baseUrlOf, closeServer, createCsrfGuard, listen, openDatabase, type Dat
 import { pino, type Logger } from "pino";
 import type { PortalConfig } from "./config/env.js";
 import { ApprovalService } from "./domain/approvals/approval-service.js";
+import { PortalChaosSettings } from "./domain/chaos/signing-result-chaos.js";
 import { BankClients } from "./domain/bank-clients.js";
 import { ApduSessions } from "./domain/cards/apdu-sessions.js";
 import { CardVault } from "./domain/cards/card-vault.js";
@@ -98,11 +99,18 @@ export async function createPortal(config: PortalConfig, options: { logger?: Log
     const jlis = options.jlis ?? createJlisCounterClient(config.jlis.url, jlisCredential(config));
     const vault = new CardVault(store, cardKey, () => jlis.lastKnownNow());
     const counter = new CounterService(store, vault, jlis);
-    const approvals = new ApprovalService(store, vault, jlis, {
-      requestTtlSeconds: config.requestTtlSeconds,
-      codeTtlSeconds: config.codeTtlSeconds,
-      ...(options.approvalClock ? { now: options.approvalClock } : {}),
-    });
+    const chaos = new PortalChaosSettings(config.chaos);
+    const approvals = new ApprovalService(
+      store,
+      vault,
+      jlis,
+      {
+        requestTtlSeconds: config.requestTtlSeconds,
+        codeTtlSeconds: config.codeTtlSeconds,
+        ...(options.approvalClock ? { now: options.approvalClock } : {}),
+      },
+      chaos,
+    );
     const bankClients = new BankClients(store);
     const devBank = await ensureDevBank(bankClients, config);
 
@@ -119,6 +127,7 @@ export async function createPortal(config: PortalConfig, options: { logger?: Log
       apduSessions: new ApduSessions(vault, store),
       csrf: createCsrfGuard({ app: "portal", secretKey: cardKey, invalid: () => new PortalError("CSRF_INVALID", "missing or invalid CSRF token: reload the page and try again") }),
       adminPassword: config.adminPassword,
+      chaos,
       publicUrl,
       logger,
     });

@@ -6,6 +6,7 @@
 import path from "node:path";
 import { databaseLocation, type DatabaseLocation } from "@jpki-sandbox/service-kit";
 import { z } from "zod";
+import { SIGNING_RESULT_CHAOS, type PortalChaos } from "../domain/chaos/signing-result-chaos.js";
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const nonEmpty = z.string().trim().min(1);
@@ -48,6 +49,8 @@ export const envSchema = z.object({
   /** How long a bank's signing request waits for the citizen, and how long its one-time code lives. */
   JPKI_PORTAL_REQUEST_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(600),
   JPKI_PORTAL_CODE_TTL_SECONDS: z.coerce.number().int().min(5).max(3_600).default(120),
+  /** Chaos for relying parties' tests: `tamper` alters one byte of every signing result a bank redeems. */
+  JPKI_PORTAL_CHAOS_SIGNING_RESULT: z.enum(SIGNING_RESULT_CHAOS).default("off"),
   JPKI_PORTAL_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -68,6 +71,7 @@ export interface PortalConfig {
   devBank: { id: string; secret: string | undefined; returnOrigins: string[] };
   requestTtlSeconds: number;
   codeTtlSeconds: number;
+  chaos: PortalChaos;
   logLevel: PortalEnv["JPKI_PORTAL_LOG_LEVEL"];
 }
 
@@ -106,6 +110,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = proces
     devBank: { id: e.JPKI_PORTAL_DEV_BANK_ID, secret: e.JPKI_PORTAL_DEV_BANK_SECRET, returnOrigins: e.JPKI_PORTAL_DEV_BANK_RETURN_ORIGINS },
     requestTtlSeconds: e.JPKI_PORTAL_REQUEST_TTL_SECONDS,
     codeTtlSeconds: e.JPKI_PORTAL_CODE_TTL_SECONDS,
+    chaos: { signingResult: e.JPKI_PORTAL_CHAOS_SIGNING_RESULT },
     logLevel: e.JPKI_PORTAL_LOG_LEVEL,
   };
 }

@@ -11,6 +11,7 @@ import type { ApprovalService } from "../domain/approvals/approval-service.js";
 import type { BankClients } from "../domain/bank-clients.js";
 import type { ApduSessions } from "../domain/cards/apdu-sessions.js";
 import type { CardVault } from "../domain/cards/card-vault.js";
+import type { PortalChaosSettings } from "../domain/chaos/signing-result-chaos.js";
 import type { CounterService } from "../domain/counter/counter-service.js";
 import type { JlisCounter, PortalStore } from "../domain/ports.js";
 import { requireBankClient, requireOperator } from "./auth.js";
@@ -18,6 +19,7 @@ import { openApiDocument } from "./openapi.js";
 import { apduSessionRoutes } from "./routes/apdu-sessions.js";
 import { bankApiRoutes } from "./routes/bank-api.js";
 import { browserRoutes } from "./routes/browser.js";
+import { chaosRoutes } from "./routes/chaos.js";
 import { bankClientRoutes, operatorRoutes } from "./routes/operator.js";
 
 export interface ExpressAppDependencies {
@@ -32,6 +34,8 @@ export interface ExpressAppDependencies {
   apduSessions?: ApduSessions;
   csrf: CsrfGuard;
   adminPassword: string;
+  /** Chaos settings for relying parties' tests (operator: GET/PUT /admin/api/chaos). */
+  chaos: PortalChaosSettings;
   publicUrl: () => string;
   logger: Logger;
   /** The built UI (dist/web); absent in tests that did not build it. */
@@ -50,7 +54,7 @@ export function createExpressApp(deps: ExpressAppDependencies): express.Express 
   app.use("/api/v1/counter", operator, operatorRoutes(deps.counter));
   if (deps.apduSessions) app.use("/api/v1/cards", operator, apduSessionRoutes(deps.apduSessions));
   app.use("/api/v1", bank, bankApiRoutes(deps.approvals, deps.publicUrl));
-  app.use("/admin/api", operator, bankClientRoutes(deps.bankClients));
+  app.use("/admin/api", operator, bankClientRoutes(deps.bankClients), chaosRoutes(deps.chaos, deps.logger));
   app.use("/api", browserRoutes(deps));
 
   // Client-side routes all load the same page.

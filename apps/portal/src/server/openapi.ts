@@ -1,4 +1,5 @@
 /** OpenAPI 3.1 description of the portal's API, request schemas from the zod schemas that validate them. */
+import { portalChaosSchema } from "../domain/chaos/signing-result-chaos.js";
 import { buildOpenApiDocument, type OpenApiOperation } from "@jpki-sandbox/service-kit";
 import {
   addressChangeSchema,
@@ -42,6 +43,8 @@ const OPERATIONS: OpenApiOperation<Security>[] = [
   { method: "delete", path: "/api/v1/cards/{id}/apdu-sessions/{sessionId}", summary: "Operator (PC/SC bridge): power the card down; its transient state is gone", security: "admin", responses: { 204: "closed", 404: "APDU_SESSION_NOT_FOUND" } },
   { method: "get", path: "/admin/api/bank-clients", summary: "Registered bank clients", security: "admin", responses: { 200: "clients" } },
   { method: "post", path: "/admin/api/bank-clients", summary: "Register a bank client; the secret is returned once", security: "admin", body: bankClientSchema, responses: { 201: "client and secret" } },
+  { method: "get", path: "/admin/api/chaos", summary: "Chaos settings for relying parties' tests", security: "admin", responses: { 200: "{ signingResult }" } },
+  { method: "put", path: "/admin/api/chaos", summary: "Set chaos: signingResult `tamper` alters one byte of each redeemed signing result (the document inside the CMS, or the signature)", security: "admin", body: portalChaosSchema, responses: { 200: "the new settings" } },
 ];
 
 export function openApiDocument(serverUrl: string) {

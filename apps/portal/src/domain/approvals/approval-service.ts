@@ -16,6 +16,7 @@ import {
 import { JpkiCardReader } from "@jpki-sandbox/virtual-card";
 import type { ApprovalStatus, ApprovalView, SigningResult } from "../../shared/api-types.js";
 import { fromCardError } from "../cards/card-errors.js";
+import { PortalChaosSettings } from "../chaos/signing-result-chaos.js";
 import { checkPinFormat } from "../cards/card-pins.js";
 import { cardSummary } from "../cards/card-views.js";
 import type { CardVault } from "../cards/card-vault.js";
@@ -47,6 +48,8 @@ export class ApprovalService {
     private readonly vault: CardVault,
     private readonly jlis: JlisCounter,
     private readonly times: ApprovalTimes,
+    /** What the bank receives may be altered on purpose (chaos for relying parties' tests). */
+    private readonly chaos: PortalChaosSettings = new PortalChaosSettings(),
   ) {}
 
   private realNow(): Date {
@@ -146,7 +149,7 @@ export class ApprovalService {
     if (request.state !== state) throw new PortalError("APPROVAL_STATE_MISMATCH", "state does not match the request this code answers");
     const moved = await this.store.signingRequests.transition(request.id, "approved", { status: "redeemed", completedAt: this.realNow() });
     if (!moved) throw new PortalError("APPROVAL_CODE_REUSED", "this code was already redeemed");
-    return request.result as SigningResult;
+    return this.chaos.apply(request.result as SigningResult, base64ToBytes(request.payload));
   }
 
   private async request(id: string): Promise<SigningRequestRecord> {

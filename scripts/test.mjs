@@ -10,20 +10,25 @@ const TASKS = ["lint", "typecheck", "test"];
 
 /** Workspace directories that can hold a .reports folder: apps/*, packages/*, e2e. */
 export function workspaceDirs(root = repoRoot) {
+  // The root package.json's workspaces: "group/*" patterns and plain folders (apps/*, packages/*, e2e, infra).
+  const patterns = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).workspaces ?? [];
+  const isDir = (dir) => existsSync(dir) && statSync(dir).isDirectory();
   const dirs = [];
-  for (const group of ["apps", "packages"]) {
-    const groupDir = path.join(root, group);
-    if (!existsSync(groupDir)) continue;
-    for (const entry of readdirSync(groupDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.isDirectory()) dirs.push(path.join(groupDir, entry.name));
+  for (const pattern of patterns) {
+    if (pattern.endsWith("/*")) {
+      const groupDir = path.join(root, pattern.slice(0, -2));
+      if (!isDir(groupDir)) continue;
+      for (const entry of readdirSync(groupDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        if (entry.isDirectory()) dirs.push(path.join(groupDir, entry.name));
+      }
+    } else if (isDir(path.join(root, pattern))) {
+      dirs.push(path.join(root, pattern));
     }
   }
-  const e2e = path.join(root, "e2e");
-  if (existsSync(e2e) && statSync(e2e).isDirectory()) dirs.push(e2e);
   return dirs;
 }
 
-/** Deletes apps/<name>/.reports, packages/<name>/.reports and e2e/.reports. */
+/** Deletes every workspace's .reports. */
 export function cleanReports(root = repoRoot) {
   for (const dir of workspaceDirs(root)) rmSync(path.join(dir, ".reports"), { recursive: true, force: true });
 }

@@ -15,9 +15,11 @@ export interface StartedSandbox {
   stop(): Promise<number | null>;
 }
 
+/** `env` is added to this process's environment, minus DATABASE_URL (PGlite unless `env` sets one). */
 export function npmStart(env: Record<string, string>): StartedSandbox {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, JPKI_START_SKIP_BUILD: "1", FORCE_COLOR: "0" };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, JPKI_START_SKIP_BUILD: "1", FORCE_COLOR: "0" };
   delete childEnv.DATABASE_URL;
+  Object.assign(childEnv, env);
   const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, "scripts", "start.mjs")], {
     cwd: repoRoot,
     env: childEnv,

@@ -1,0 +1,1 @@
+export { default } from "@jpki-sandbox/eslint-config";

@@ -120,7 +120,7 @@ export async function createPortal(config: PortalConfig, options: { logger?: Log
       store,
       vault,
       jlis,
-      jlisUrl: config.jlis.url,
+      jlisUrl: config.jlis.publicUrl ?? config.jlis.url,
       counter,
       approvals,
       bankClients,

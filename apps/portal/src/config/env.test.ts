@@ -13,6 +13,15 @@ describe("configFromEnv", () => {
     expect(config.cardKey).toBeUndefined();
   });
 
+  it("links browsers to jlis at JPKI_PORTAL_JLIS_PUBLIC_URL when it differs from the server-to-server URL; chaos off by default", () => {
+    expect(configFromEnv({ JPKI_PORTAL_JLIS_URL: "http://jlis:4010" }).jlis.publicUrl).toBe("http://jlis:4010");
+    const containers = configFromEnv({ JPKI_PORTAL_JLIS_URL: "http://jlis:4010", JPKI_PORTAL_JLIS_PUBLIC_URL: "http://localhost:4010/" });
+    expect(containers.jlis).toMatchObject({ url: "http://jlis:4010", publicUrl: "http://localhost:4010" });
+    expect(containers.chaos).toEqual({ signingResult: "off" });
+    expect(configFromEnv({ JPKI_PORTAL_CHAOS_SIGNING_RESULT: "tamper" }).chaos).toEqual({ signingResult: "tamper" });
+    expect(() => configFromEnv({ JPKI_PORTAL_CHAOS_SIGNING_RESULT: "sometimes" })).toThrow(ConfigError);
+  });
+
   it("uses PostgreSQL in schema portal with DATABASE_URL, the portal's own URL first", () => {
     expect(configFromEnv({ DATABASE_URL: "postgresql://a/b" }).database).toEqual({ kind: "postgres", url: "postgresql://a/b", schema: "portal" });
     expect(configFromEnv({ DATABASE_URL: "postgresql://a/b", JPKI_PORTAL_DATABASE_URL: "postgresql://c/d", JPKI_PORTAL_DATABASE_SCHEMA: "p2" }).database).toEqual({

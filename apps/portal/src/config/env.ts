@@ -33,6 +33,8 @@ export const envSchema = z.object({
   JPKI_PORTAL_DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).default("portal"),
   /** Where jlis is (issuance, life events, OCSP, the sandbox clock). */
   JPKI_PORTAL_JLIS_URL: z.url().default("http://127.0.0.1:4010"),
+  /** jlis as a browser reaches it (the console links); default JPKI_PORTAL_JLIS_URL. Differs in containers. */
+  JPKI_PORTAL_JLIS_PUBLIC_URL: z.url().optional(),
   /** The portal's municipal-counter credential at jlis; unset → read from jlis's dev-credentials.json. */
   JPKI_PORTAL_JLIS_COUNTER_ID: nonEmpty.optional(),
   JPKI_PORTAL_JLIS_COUNTER_SECRET: nonEmpty.optional(),
@@ -64,7 +66,7 @@ export interface PortalConfig {
   /** undefined → ephemeral: in-memory database and a fresh card key. */
   dataDir: string | undefined;
   database: DatabaseLocation;
-  jlis: { url: string; counterId: string | undefined; counterSecret: string | undefined; credentialsFile: string };
+  jlis: { url: string; /** as a browser reaches it; default url */ publicUrl?: string; counterId: string | undefined; counterSecret: string | undefined; credentialsFile: string };
   /** 32 bytes, or undefined → from/into the data dir (or random when ephemeral). */
   cardKey: Uint8Array | undefined;
   adminPassword: string;
@@ -101,6 +103,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = proces
     database,
     jlis: {
       url: e.JPKI_PORTAL_JLIS_URL.replace(/\/+$/, ""),
+      publicUrl: (e.JPKI_PORTAL_JLIS_PUBLIC_URL ?? e.JPKI_PORTAL_JLIS_URL).replace(/\/+$/, ""),
       counterId: e.JPKI_PORTAL_JLIS_COUNTER_ID,
       counterSecret: e.JPKI_PORTAL_JLIS_COUNTER_SECRET,
       credentialsFile: path.resolve(cwd, e.JPKI_PORTAL_JLIS_CREDENTIALS_FILE ?? path.join(e.JPKI_DATA_DIR, "jlis", "dev-credentials.json")),

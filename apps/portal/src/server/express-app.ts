@@ -26,6 +26,7 @@ export interface ExpressAppDependencies {
   store: PortalStore;
   vault: CardVault;
   jlis: JlisCounter;
+  /** jlis as the browser reaches it (links on the portal's pages). */
   jlisUrl: string;
   counter: CounterService;
   approvals: ApprovalService;

@@ -2,6 +2,7 @@
 // the bank built and started ephemeral (in memory, fresh CA keys) on their own ports, wired to each other as
 // `npm start` wires them, with known TEST ONLY credentials so the tests can reach the operator APIs (clock,
 // chaos, revocation) through packages/sandbox. Traces and screenshots are kept for failed tests.
+import { sandboxBrowserUse } from "@jpki-sandbox/playwright-config";
 import { defineConfig } from "@playwright/test";
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -51,23 +52,8 @@ export default defineConfig({
   outputDir: "test-results",
   use: {
     baseURL: E2E.bankUrl,
-    locale: "ja-JP",
-    timezoneId: "Asia/Tokyo",
+    ...sandboxBrowserUse(),
     viewport: { width: 1280, height: 900 },
-    screenshot: "only-on-failure",
-    trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-sync",
-        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1, EXCLUDE localhost",
-      ],
-    },
   },
   webServer: [
     server("node ../apps/jlis/dist/main.js", E2E.jlisUrl, {

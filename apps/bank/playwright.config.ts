@@ -1,6 +1,7 @@
 // The bank in a real browser (Debian's chromium; Playwright never downloads one) against the three real apps,
 // each built and started ephemeral (in memory, fresh keys) on its own port: jlis (CAs, OCSP, linkage), the
 // citizen portal (counter, card, signing approvals) and the bank itself — the slide's flow end to end.
+import { sandboxBrowserUse } from "@jpki-sandbox/playwright-config";
 import { defineConfig } from "@playwright/test";
 
 const JLIS_PORT = Number(process.env.JPKI_BANK_E2E_JLIS_PORT ?? 4859);
@@ -28,22 +29,7 @@ export default defineConfig({
   outputDir: "test-results",
   use: {
     baseURL: E2E.bankUrl,
-    locale: "ja-JP",
-    timezoneId: "Asia/Tokyo",
-    screenshot: "only-on-failure",
-    trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-sync",
-        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1, EXCLUDE localhost",
-      ],
-    },
+    ...sandboxBrowserUse(),
   },
   webServer: [
     {

@@ -1,5 +1,6 @@
 // The operator console in a real browser (Debian's chromium; Playwright never downloads one) against the
 // real jlis: built, started ephemeral (in memory, fresh keys) on its own port.
+import { sandboxBrowserUse } from "@jpki-sandbox/playwright-config";
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.JPKI_JLIS_E2E_PORT ?? 4819);
@@ -19,20 +20,7 @@ export default defineConfig({
   use: {
     baseURL: E2E.url,
     httpCredentials: { username: "admin", password: E2E.adminPassword },
-    screenshot: "only-on-failure",
-    trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-sync",
-        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1, EXCLUDE localhost",
-      ],
-    },
+    ...sandboxBrowserUse(),
   },
   webServer: {
     command: "node dist/main.js",

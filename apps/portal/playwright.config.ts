@@ -1,6 +1,7 @@
 // The portal in a real browser (Debian's chromium; Playwright never downloads one) against the real apps:
 // jlis and the portal, both built and started ephemeral (in memory, fresh keys) on their own ports. The
 // bank is played by the test itself (a registered client with a return URL on E2E.bankOrigin).
+import { sandboxBrowserUse } from "@jpki-sandbox/playwright-config";
 import { defineConfig } from "@playwright/test";
 
 const JLIS_PORT = Number(process.env.JPKI_PORTAL_E2E_JLIS_PORT ?? 4829);
@@ -24,20 +25,7 @@ export default defineConfig({
   outputDir: "test-results",
   use: {
     baseURL: E2E.portalUrl,
-    screenshot: "only-on-failure",
-    trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-sync",
-        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1, EXCLUDE localhost",
-      ],
-    },
+    ...sandboxBrowserUse(),
   },
   webServer: [
     {

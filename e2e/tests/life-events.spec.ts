@@ -43,14 +43,12 @@ test.describe("after the account is open", () => {
   test("wrong R PIN three times → blocked → PIN reset at the counter → login works", async ({ page, citizen }) => {
     const cardId = citizen.card.id;
     await startLogin(page);
-    await page.getByTestId(`approval-card-${cardId}`).check();
-    for (const [wrong, left] of [["0000", 2], ["0001", 1]] as const) {
-      await page.getByTestId("approval-pin").fill(wrong);
-      await page.getByTestId("approve").click();
-      await expect(page.getByTestId("pin-incorrect")).toContainText(`${left}`);
+    // The portal page says how many tries are left; the helper reports it as a typed error.
+    for (const [wrong, triesLeft] of [["0000", 2], ["0001", 1]] as const) {
+      await expect(approveAtPortal(page, { cardId, pin: wrong })).rejects.toMatchObject({ code: "PIN_INCORRECT", triesLeft });
+      await expect(page.getByTestId("pin-incorrect")).toContainText(`${triesLeft}`);
     }
-    await page.getByTestId("approval-pin").fill("0002");
-    await page.getByTestId("approve").click();
+    await expect(approveAtPortal(page, { cardId, pin: "0002" })).rejects.toMatchObject({ code: "PIN_BLOCKED" });
     const blocked = page.getByTestId("pin-blocked");
     await expect(blocked).toBeVisible();
     await page.screenshot({ path: shot("life-01-pin-blocked"), fullPage: true });

@@ -1,7 +1,7 @@
 // The Playwright fixtures of @jpki-sandbox/sandbox/playwright in Debian's chromium, against a real jlis and
 // portal started in process (e2e/global-setup.ts), with a stand-in relying party's return page.
 import { defineConfig } from "@playwright/test";
-import { chromiumLaunchOptions } from "./src/playwright/chromium.js";
+import { sandboxBrowserUse } from "@jpki-sandbox/playwright-config";
 
 export default defineConfig({
   testDir: "e2e",
@@ -10,9 +10,5 @@ export default defineConfig({
   globalSetup: "./e2e/global-setup.ts",
   reporter: [["list"], ["json", { outputFile: ".reports/playwright.json" }]],
   outputDir: "test-results",
-  use: {
-    screenshot: "only-on-failure",
-    trace: "retain-on-failure",
-    launchOptions: chromiumLaunchOptions(),
-  },
+  use: sandboxBrowserUse(),
 });

@@ -134,7 +134,3 @@ function readSavedAdminPassword(file: string): string | undefined {
   return typeof admin?.password === "string" && admin.password !== "" ? admin.password : undefined;
 }
 
-/** Debian's chromium unless CHROMIUM_PATH says otherwise (Playwright never downloads a browser here). */
-export function chromiumPath(env: EnvSource = process.env): string {
-  return nonEmpty(env.CHROMIUM_PATH) ?? "/usr/bin/chromium";
-}

@@ -11,7 +11,7 @@ import { connectSandbox, type Citizen, type CreateCitizenOptions, type Sandbox }
 import { approveAtPortal, cancelAtPortal, issueCardAtCounter, type ApproveAtPortalOptions, type IssueAtCounterOptions } from "./portal-pages.js";
 
 export { expect } from "@playwright/test";
-export { CHROMIUM_ARGS, chromiumLaunchOptions } from "./chromium.js";
+export { CHROMIUM_ARGS, chromiumLaunchOptions, sandboxBrowserUse } from "./chromium.js";
 export { approveAtPortal, cancelAtPortal, issueCardAtCounter, type ApproveAtPortalOptions, type IssueAtCounterOptions } from "./portal-pages.js";
 
 /** The page helpers with the sandbox's portal URL filled in. */

@@ -99,7 +99,7 @@ export async function createBank(config: BankConfig, options: BankOptions = {}):
       secretKey: config.sessionKey ?? randomBytes(32),
       invalid: () => new BankError("CSRF_INVALID", "missing or invalid CSRF token: reload the page and try again"),
     });
-    const app = createExpressApp({ store, jlis, journeys, sessions, revalidation, csrf, staffPassword: config.staffPassword, portalUrl: config.portal.url, jlisUrl: config.jlis.url, publicUrl, logger });
+    const app = createExpressApp({ store, jlis, journeys, sessions, revalidation, csrf, staffPassword: config.staffPassword, portalUrl: config.portal.url, portalPublicUrl: config.portal.publicUrl ?? config.portal.url, jlisPublicUrl: config.jlis.publicUrl ?? config.jlis.url, publicUrl, logger });
     const server = createServer(app);
     logger.info({ database: database.describe(), dataDir: config.dataDir ?? "(memory)", jlis: config.jlis.url, portal: config.portal.url }, "bank ready");
     let schedule: NodeJS.Timeout | undefined;

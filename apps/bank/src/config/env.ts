@@ -29,6 +29,8 @@ export const envSchema = z.object({
   JPKI_BANK_DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).default("bank"),
   /** Where jlis is (clock, CA certificates, OCSP, linkage). */
   JPKI_BANK_JLIS_URL: z.url().default("http://127.0.0.1:4010"),
+  /** jlis as a browser reaches it (the pages' links to its console); default JPKI_BANK_JLIS_URL. Differs in containers. */
+  JPKI_BANK_JLIS_PUBLIC_URL: z.url().optional(),
   /** The bank's accredited-verifier credential at jlis; unset → jlis's dev-credentials.json (`verifier`). */
   JPKI_BANK_JLIS_VERIFIER_ID: nonEmpty.optional(),
   JPKI_BANK_JLIS_VERIFIER_SECRET: nonEmpty.optional(),
@@ -36,6 +38,8 @@ export const envSchema = z.object({
   JPKI_BANK_JLIS_CREDENTIALS_FILE: nonEmpty.optional(),
   /** Where the portal is, server to server (signing requests and results). */
   JPKI_BANK_PORTAL_URL: z.url().default("http://127.0.0.1:4030"),
+  /** The portal as a browser reaches it (the pages' links to its counter and wallet); default JPKI_BANK_PORTAL_URL. */
+  JPKI_BANK_PORTAL_PUBLIC_URL: z.url().optional(),
   /** The bank's client credential at the portal; unset → the portal's dev-credentials.json (`bank`). */
   JPKI_BANK_PORTAL_CLIENT_ID: nonEmpty.optional(),
   JPKI_BANK_PORTAL_CLIENT_SECRET: nonEmpty.optional(),
@@ -73,8 +77,9 @@ export interface BankConfig {
   /** undefined → ephemeral (in-memory database). */
   dataDir: string | undefined;
   database: DatabaseLocation;
-  jlis: { url: string } & Credential;
-  portal: { url: string } & Credential;
+  /** `publicUrl`: as a browser reaches it (links on the bank's pages); default `url`. */
+  jlis: { url: string; publicUrl?: string } & Credential;
+  portal: { url: string; publicUrl?: string } & Credential;
   staffPassword: string;
   sessionKey: Uint8Array | undefined;
   challengeTtlSeconds: number;
@@ -104,8 +109,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = proces
     publicUrl: e.JPKI_BANK_PUBLIC_URL?.replace(/\/+$/, ""),
     dataDir,
     database: databaseLocation({ url: e.JPKI_BANK_DATABASE_URL ?? e.DATABASE_URL, schema: e.JPKI_BANK_DATABASE_SCHEMA, dataDir: dataDir ? path.join(dataDir, "pglite") : ":memory:" }),
-    jlis: { url: e.JPKI_BANK_JLIS_URL.replace(/\/+$/, ""), id: e.JPKI_BANK_JLIS_VERIFIER_ID, secret: e.JPKI_BANK_JLIS_VERIFIER_SECRET, credentialsFile: file(e.JPKI_BANK_JLIS_CREDENTIALS_FILE, "jlis") },
-    portal: { url: e.JPKI_BANK_PORTAL_URL.replace(/\/+$/, ""), id: e.JPKI_BANK_PORTAL_CLIENT_ID, secret: e.JPKI_BANK_PORTAL_CLIENT_SECRET, credentialsFile: file(e.JPKI_BANK_PORTAL_CREDENTIALS_FILE, "portal") },
+    jlis: { url: e.JPKI_BANK_JLIS_URL.replace(/\/+$/, ""), publicUrl: e.JPKI_BANK_JLIS_PUBLIC_URL?.replace(/\/+$/, ""), id: e.JPKI_BANK_JLIS_VERIFIER_ID, secret: e.JPKI_BANK_JLIS_VERIFIER_SECRET, credentialsFile: file(e.JPKI_BANK_JLIS_CREDENTIALS_FILE, "jlis") },
+    portal: { url: e.JPKI_BANK_PORTAL_URL.replace(/\/+$/, ""), publicUrl: e.JPKI_BANK_PORTAL_PUBLIC_URL?.replace(/\/+$/, ""), id: e.JPKI_BANK_PORTAL_CLIENT_ID, secret: e.JPKI_BANK_PORTAL_CLIENT_SECRET, credentialsFile: file(e.JPKI_BANK_PORTAL_CREDENTIALS_FILE, "portal") },
     staffPassword: e.JPKI_BANK_STAFF_PASSWORD,
     sessionKey: e.JPKI_BANK_SESSION_KEY ? Uint8Array.from(Buffer.from(e.JPKI_BANK_SESSION_KEY, "hex")) : undefined,
     challengeTtlSeconds: e.JPKI_BANK_CHALLENGE_TTL_SECONDS,

@@ -17,6 +17,7 @@ import { openApiDocument } from "./openapi.js";
 import { callbackRoutes } from "./routes/callback.js";
 import { customerRoutes } from "./routes/customer.js";
 import { staffRoutes } from "./routes/staff.js";
+import { walkthroughRoutes } from "./walkthrough/walkthrough-routes.js";
 
 export interface ExpressAppDependencies {
   store: BankStore;
@@ -26,8 +27,11 @@ export interface ExpressAppDependencies {
   revalidation: RevalidationService;
   csrf: CsrfGuard;
   staffPassword: string;
+  /** The portal, server to server (the walkthrough's card list). */
   portalUrl: string;
-  jlisUrl: string;
+  /** The portal and jlis as a browser reaches them: the links on the bank's pages. */
+  portalPublicUrl: string;
+  jlisPublicUrl: string;
   publicUrl: () => string;
   logger: Logger;
   /** The built UI (dist/web); absent in tests that did not build it. */
@@ -42,6 +46,7 @@ export function createExpressApp(deps: ExpressAppDependencies): express.Express 
 
   app.use(callbackRoutes({ journeys: deps.journeys, csrf: deps.csrf, logger: deps.logger }));
   app.use("/api/staff", requireStaff(deps.staffPassword), staffRoutes(deps));
+  app.use("/api/walkthrough", walkthroughRoutes(deps)); // sandbox demo: the guided walkthrough (read-only)
   app.use("/api", customerRoutes(deps));
 
   // Client-side routes all load the same page.

@@ -17,6 +17,10 @@
  * The portal sends the browser back to `GET /callback?code&state` (or `?error=access_denied&state`); the bank
  * redeems the code server-to-server, runs the checks and redirects (303) to `/journeys/:id`.
  *
+ * Sandbox demo (read-only; src/server/walkthrough, apart from the bank's domain):
+ *   GET  /api/walkthrough?journeys=<id>,<id>…  → WalkthroughView (the guided walkthrough's state for this browser)
+ *   POST /api/walkthrough/decode               DecodeMessageInput → web-kit's DecodedDer (a DER message in words)
+ *
  * Staff API (`/api/staff/...`, HTTP Basic user `staff`; POSTs need the CSRF token too):
  *   GET  /api/staff/customers                  → { customers: StaffCustomerSummary[] }
  *   GET  /api/staff/customers/:id              → StaffCustomerView
@@ -215,6 +219,45 @@ export interface RevalidationRunView {
   startedAt: string;
   finishedAt: string | null;
   results: RevalidationResultView[];
+}
+
+/**
+ * The guided walkthrough's state (GET /api/walkthrough; a sandbox demo, not part of the slide's flow). The UI
+ * passes the ids of the journeys it started (it remembers them); the bank answers only those this browser owns.
+ */
+export interface WalkthroughView {
+  /** This browser's latest journey of each kind among the ids given, with its steps and messages. */
+  journeys: Partial<Record<JourneyKind, JourneyView>>;
+  /** The account this browser knows: the logged-in customer, else the one its latest opening created. */
+  customer: (AccountView & { source: "session" | "opening" }) | null;
+  /** The portal as browsers reach it (counter, wallet, cards). */
+  portalUrl: string;
+  /** The portal's cards (a sandbox shows every card it holds), or why they could not be read. */
+  portal: { available: true; cards: WalkthroughCard[] } | { available: false; error: string };
+}
+
+export interface WalkthroughCard {
+  id: string;
+  holderName: string;
+  /** The portal's card status: active, lost, renewed, … */
+  status: string;
+  hasSigningCertificate: boolean;
+  /** The documented demo PINs (TEST ONLY), for the seeded residents. */
+  demoPins?: { userAuth: string; signing?: string };
+  /** The card's current S serial (hex), read for the customer's own card only; null when it has no S. */
+  signingSerial?: string | null;
+}
+
+/**
+ * A message of a journey to put into words (POST /api/walkthrough/decode): CMS, OCSP request or response, or a
+ * certificate. The bank decodes it with jpki-core's parsers (web-kit's decoders) because jpki-core does not
+ * load in the browser yet; the answer is web-kit's `DecodedDer` (`{ kind, result: { ok, value | error } }`).
+ */
+export interface DecodeMessageInput {
+  /** The message's media type as the journey recorded it (application/pkcs7-mime, application/ocsp-response…). */
+  contentType: string;
+  /** The DER, base64. */
+  der: string;
 }
 
 /** Stable error codes (problem+json `code`, RejectionView.code). */

@@ -12,6 +12,7 @@ import { OpenAccountPage } from "./pages/OpenAccountPage";
 import { StaffCustomerPage } from "./pages/StaffCustomerPage";
 import { StaffCustomersPage } from "./pages/StaffCustomersPage";
 import { StaffRevalidationsPage } from "./pages/StaffRevalidationsPage";
+import { WalkthroughPage } from "./pages/WalkthroughPage";
 import { titleFor } from "./lib/titles";
 
 /** Shown on every page: nothing here is a real bank or JPKI (DESIGN.md "For the people who use it"). */
@@ -28,6 +29,7 @@ export function SandboxBanner() {
 }
 
 const NAV = [
+  { to: "/walkthrough", ja: "ウォークスルー", en: "Walkthrough" },
   { to: "/open", ja: "口座開設", en: "Open account" },
   { to: "/login", ja: "ログイン", en: "Log in" },
   { to: "/account", ja: "口座", en: "My account" },
@@ -90,6 +92,7 @@ function Shell() {
         <ErrorBoundary resetKey={pathname} label="bank">
           <Routes>
             <Route path="/" element={<HomePage />} />
+            <Route path="/walkthrough" element={<WalkthroughPage />} />
             <Route path="/open" element={<OpenAccountPage />} />
             <Route path="/login" element={<LoginPage />} />
             <Route path="/journeys/:id" element={<JourneyPage />} />

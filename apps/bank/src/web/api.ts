@@ -6,17 +6,21 @@
  * an RFC 9457 problem.
  */
 import { createSessionClient } from "@jpki-sandbox/web-kit";
+import type { DecodedDer } from "@jpki-sandbox/web-kit";
 import type {
   AccountView,
   ApplicationInput,
+  DecodeMessageInput,
   JourneyStarted,
   JourneyView,
   RevalidationRunView,
   SessionInfo,
   StaffCustomerSummary,
   StaffCustomerView,
+  WalkthroughView,
 } from "../shared/api-types";
 import { PROBLEM_TEXTS } from "./lib/problem";
+import { rememberJourney } from "./lib/remembered-journeys";
 
 export interface BankApiOptions {
   /** Where the browser API lives, e.g. "/api". */
@@ -32,22 +36,35 @@ export function createBankApi(options: BankApiOptions) {
   /** `session()`: the CSRF token, logged-in customer, sandbox time; fetched once unless `refresh`. */
   const { session, get, post } = createSessionClient<SessionInfo>({ baseUrl: options.baseUrl, fetch: options.fetch, texts: PROBLEM_TEXTS });
 
+  /** Every journey started here is remembered for the walkthrough (lib/remembered-journeys.ts). */
+  const start = async (path: string, body: unknown) => {
+    const started = await post<JourneyStarted>(path, body);
+    rememberJourney(started.journeyId);
+    return started;
+  };
+
   return {
     session,
 
     /** ①② account opening: the bank keeps the form and sends the browser to the portal to sign it with S. */
-    openAccount: (input: ApplicationInput) => post<JourneyStarted>("/applications", input),
+    openAccount: (input: ApplicationInput) => start("/applications", input),
     /** ①' login: the bank makes a challenge and sends the browser to the portal to sign it with R. */
-    startLogin: () => post<JourneyStarted>("/logins", {}),
+    startLogin: () => start("/logins", {}),
     /** POST /api/logout answers 204 No Content. */
     logout: () => post<void>("/logout", {}),
 
     journey: (id: string, signal?: AbortSignal) => get<JourneyView>(`/journeys/${enc(id)}`, signal),
     /** A login refused as CUSTOMER_UNKNOWN: sign once more with S; the bank follows old S → current S. */
-    relink: (id: string) => post<JourneyStarted>(`/journeys/${enc(id)}/relink`, {}),
+    relink: (id: string) => start(`/journeys/${enc(id)}/relink`, {}),
 
     account: (signal?: AbortSignal) => get<AccountView>("/account", signal),
-    refreshAttributes: () => post<JourneyStarted>("/account/attribute-refresh", {}),
+    refreshAttributes: () => start("/account/attribute-refresh", {}),
+
+    /** The guided walkthrough's state for this browser, given the journeys it remembers (sandbox demo). */
+    walkthrough: (journeyIds: readonly string[], signal?: AbortSignal) =>
+      get<WalkthroughView>(journeyIds.length === 0 ? "/walkthrough" : `/walkthrough?journeys=${journeyIds.map(enc).join(",")}`, signal),
+    /** A DER message (CMS, OCSP) in words: the bank decodes it with jpki-core's parsers (read-only). */
+    decodeMessage: (input: DecodeMessageInput) => post<DecodedDer>("/walkthrough/decode", input),
 
     staffCustomers: (signal?: AbortSignal) => get<{ customers: StaffCustomerSummary[] }>("/staff/customers", signal),
     staffCustomer: (id: string, signal?: AbortSignal) => get<StaffCustomerView>(`/staff/customers/${enc(id)}`, signal),

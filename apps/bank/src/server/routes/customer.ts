@@ -20,8 +20,9 @@ export interface CustomerRoutesDependencies {
   journeys: JourneyService;
   sessions: SessionService;
   csrf: CsrfGuard;
-  portalUrl: string;
-  jlisUrl: string;
+  /** The portal and jlis as the browser reaches them (SessionInfo's links). */
+  portalPublicUrl: string;
+  jlisPublicUrl: string;
 }
 
 /** A journey id from the path: anything that is not one is a journey that does not exist. */
@@ -49,8 +50,8 @@ export function customerRoutes(deps: CustomerRoutesDependencies): Router {
       csrfToken: csrf.issueToken(req, res),
       customer: customer ? { id: customer.id, name: customer.name } : null,
       sandboxNow,
-      portalUrl: deps.portalUrl,
-      jlisUrl: deps.jlisUrl,
+      portalUrl: deps.portalPublicUrl,
+      jlisUrl: deps.jlisPublicUrl,
     };
     res.json(info);
   });

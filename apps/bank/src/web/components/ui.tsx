@@ -24,7 +24,7 @@ export function NextLinks({ links }: { links: readonly NextLink[] }) {
             {l.ja} / {l.en}
           </Link>
         ) : (
-          <a key={l.href} href={l.href} className={l.primary ? "btn btn-primary" : undefined} data-testid="next-portal">
+          <a key={l.href} href={l.href} className={l.primary ? "btn btn-primary" : undefined} data-testid="next-portal" target="_blank" rel="noreferrer">
             {l.ja} / {l.en} ↗
           </a>
         ),

@@ -1,6 +1,7 @@
 /** The page title for a path, for the browser tab and history. */
 export function titleFor(pathname: string): string {
   if (pathname === "/") return "ホーム / Home";
+  if (pathname === "/walkthrough") return "ウォークスルー / Guided walkthrough";
   if (pathname === "/open") return "① 口座開設 / Open an account";
   if (pathname === "/login") return "①' ログイン / Log in";
   if (pathname.startsWith("/journeys/")) return "手続きの結果 / Journey";

@@ -26,6 +26,24 @@ export function HomePage() {
         </Link>
       </PageHeader>
 
+      <section className="card wt-home" data-testid="home-walkthrough">
+        <div>
+          <h2>
+            はじめての方へ：ウォークスルー <span className="h-en">/ New here? The guided walkthrough</span>
+          </h2>
+          <p className="small">
+            流れの図、カードの発行から口座開設 ①–⑧・ログイン ①'–⑥'・転居まで、各ステップのメッセージ（OCSP・CMS・紐付け）を解析して ASN.1 まで見られます。
+            <br />
+            <span className="muted">
+              The flow in one diagram, then card → account opening ①–⑧ → login ①'–⑥' → a move, with every message (OCSP, CMS, linkage) decoded down to its ASN.1.
+            </span>
+          </p>
+        </div>
+        <Link className="btn btn-primary btn-large" to="/walkthrough" data-testid="home-walkthrough-link">
+          ウォークスルーを始める / Start the walkthrough →
+        </Link>
+      </section>
+
       <div className="hero-grid">
         <section className="card hero hero-open">
           <div className="hero-tag">
@@ -114,6 +132,7 @@ export function HomePage() {
       </div>
 
       <NextSteps>
+        <Link to="/walkthrough">ウォークスルー / Walkthrough</Link>
         <Link to="/open">① 口座開設 / Open an account</Link>
         <Link to="/login">①' ログイン / Log in</Link>
         <Link to="/account">口座 / My account</Link>

@@ -1,0 +1,109 @@
+/**
+ * GET /api/walkthrough against the real in-process sandbox (jlis + portal + bank): before 花子 opens her
+ * account, after she does, for a browser that did not start the journey, and with the portal unreachable.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestBrowser } from "@jpki-sandbox/service-kit/testing";
+import { HANAKO_FORM, startBankSandbox, type BankSandbox, type IssuedCard } from "../../test-support/test-sandbox.js";
+import type { JourneyView, WalkthroughView } from "../../shared/api-types.js";
+import { createPortalCards } from "./portal-cards.js";
+
+let t: BankSandbox;
+let card: IssuedCard;
+/** 花子's opening, from the test that makes it. */
+let opened: JourneyView;
+
+beforeAll(async () => {
+  t = await startBankSandbox();
+  card = await t.issueCard();
+});
+afterAll(() => t?.stop());
+
+async function walkthrough(browser: BankSandbox["customer"], ids: string[] = []): Promise<WalkthroughView> {
+  const response = await browser.get(`/api/walkthrough${ids.length > 0 ? `?journeys=${ids.join(",")}` : ""}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as WalkthroughView;
+}
+
+describe("GET /api/walkthrough", () => {
+  it("before any journey: no journeys, no customer, and the portal's cards with 花子's demo PINs", async () => {
+    const view = await walkthrough(t.customer);
+    expect(view.journeys).toEqual({});
+    expect(view.customer).toBeNull();
+    expect(view.portalUrl).toBe(t.portalUrl);
+    expect(view.portal.available).toBe(true);
+    if (!view.portal.available) return;
+    expect(view.portal.cards).toEqual([
+      { id: card.id, holderName: HANAKO_FORM.name, status: "active", hasSigningCertificate: true, demoPins: { userAuth: "1234", signing: "HANAKO2010" } },
+    ]);
+  });
+
+  it("after the opening: its steps and messages, the account it opened with the S–R link, and her card's current S", async () => {
+    opened = await t.openAccount(card.id);
+    expect(opened.status).toBe("completed");
+    const view = await walkthrough(t.customer, [opened.id, "not-a-uuid", "00000000-0000-4000-8000-000000000000"]);
+    expect(Object.keys(view.journeys)).toEqual(["opening"]);
+    const opening = view.journeys.opening!;
+    expect(opening).toMatchObject({ id: opened.id, status: "completed", link: { signingSerial: card.signingSerial, userAuthSerial: card.userAuthSerial } });
+    expect(opening.steps.map((s) => s.message?.contentType).filter(Boolean)).toEqual(
+      expect.arrayContaining(["application/pkcs7-mime", "application/ocsp-request", "application/ocsp-response", "text/plain", "application/json"]),
+    );
+    expect(view.customer).toMatchObject({ source: "opening", customer: { name: HANAKO_FORM.name, status: "active", attributesMayHaveChanged: false }, link: { signingSerial: card.signingSerial } });
+    expect(view.portal.available && view.portal.cards[0]?.signingSerial).toBe(card.signingSerial);
+  });
+
+  it("shows the latest journey of each kind, and the logged-in customer", async () => {
+    const first = await t.logIn(card.id);
+    const second = await t.logIn(card.id);
+    const opening = (await walkthrough(t.customer, [])).journeys.opening;
+    expect(opening).toBeUndefined();
+    const view = await walkthrough(t.customer, [first.id, second.id]);
+    expect(view.journeys.login?.id).toBe(second.id);
+    expect(view.customer?.source).toBe("session");
+  });
+
+  it("ignores journeys another browser started", async () => {
+    const stranger = createTestBrowser(t.bankUrl);
+    const { journeyId } = await t.start("/api/logins");
+    const view = await walkthrough(stranger, [journeyId]);
+    expect(view.journeys).toEqual({});
+    expect(view.customer).toBeNull();
+  });
+
+  it("refuses an oversized query as a problem", async () => {
+    const response = await t.customer.get(`/api/walkthrough?journeys=${"a".repeat(5000)}`);
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toMatch(/application\/problem\+json/);
+    expect(((await response.json()) as { code: string }).code).toBe("VALIDATION_FAILED");
+  });
+});
+
+describe("POST /api/walkthrough/decode", () => {
+  it("puts the opening's CMS and OCSP response into words with jpki-core's parsers", async () => {
+    const message = (key: string) => opened.steps.find((s) => s.message?.contentType === key)!.message!;
+    const cms = await t.customer.post("/api/walkthrough/decode", { contentType: "application/pkcs7-mime", der: message("application/pkcs7-mime").body });
+    expect(cms.status).toBe(200);
+    const decodedCms = (await cms.json()) as { kind: string; result: { ok: boolean; value: { contentText: string; signers: { serialNumber: string }[] } } };
+    expect(decodedCms).toMatchObject({ kind: "cms", result: { ok: true, value: { signers: [{ serialNumber: card.signingSerial }] } } });
+    expect(decodedCms.result.value.contentText).toContain(HANAKO_FORM.name);
+    const ocsp = await t.customer.post("/api/walkthrough/decode", { contentType: "application/ocsp-response", der: message("application/ocsp-response").body });
+    expect(await ocsp.json()).toMatchObject({ kind: "ocspResponse", result: { ok: true, value: { responseStatus: "successful", responses: [{ certStatus: "good", certId: { serialNumber: card.signingSerial } }] } } });
+  });
+
+  it("answers garbage with ok: false, and refuses what is not a message as a problem", async () => {
+    const garbage = await t.customer.post("/api/walkthrough/decode", { contentType: "application/ocsp-request", der: "3q2+7w==" });
+    expect(garbage.status).toBe(200);
+    expect(await garbage.json()).toMatchObject({ kind: "ocspRequest", result: { ok: false, error: expect.stringContaining("OCSP_REQUEST_MALFORMED") } });
+    const unknownType = await t.customer.post("/api/walkthrough/decode", { contentType: "text/plain", der: "3q2+7w==" });
+    expect(unknownType.status).toBe(400);
+    expect(((await unknownType.json()) as { code: string }).code).toBe("VALIDATION_FAILED");
+  });
+});
+
+describe("the portal's cards", () => {
+  it("says the portal is unavailable instead of failing", async () => {
+    const cards = await createPortalCards("http://127.0.0.1:9").list(undefined);
+    expect(cards.available).toBe(false);
+    expect(!cards.available && cards.error).toMatch(/portal/);
+  });
+});

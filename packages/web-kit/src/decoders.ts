@@ -1,0 +1,11 @@
+/**
+ * "@jpki-sandbox/web-kit/decoders": human summaries of the flow's messages (CMS SignedData, OCSPRequest,
+ * OCSPResponse, X.509 certificate) through jpki-core's parsers. Total (garbage gives `{ ok: false, error }`)
+ * and JSON-safe. Node today: jpki-core's crypto provider imports @peculiar/webcrypto, which does not load in
+ * a browser bundle, so pages get summaries from their server and render them with DecodedView.
+ */
+export { attempt, decodeCertificate, decodeOcspRequest, decodeOcspResponse, describeOid, errorText, nameOf } from "./asn1/decode-pki.js";
+export type { CertIdSummary, CertificateSummary, Decoded, OcspRequestSummary, OcspResponseSummary, SingleResponseSummary } from "./asn1/decode-pki.js";
+export { decodeCms, type CmsSummary, type SignerSummary } from "./asn1/decode-cms.js";
+export { decodeDer, type DecodedDer } from "./asn1/decode-message.js";
+export { derKindOf, type DerKind } from "./asn1/der-kind.js";

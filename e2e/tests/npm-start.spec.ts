@@ -7,13 +7,17 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { dropSchema, postgresReachable, TEST_POSTGRES_URL, uniqueSchemaName } from "@jpki-sandbox/service-kit/testing";
 import { expect, test, type Page } from "@playwright/test";
+import { approveAtPortal } from "@jpki-sandbox/sandbox/playwright";
 import { shot } from "../support/bank.js";
 import { npmStart, seededCardId } from "../support/npm-start.js";
 
 const PORTS = { jlis: 4950, bank: 4960, portal: 4970 };
 const BANK = `http://127.0.0.1:${PORTS.bank}`;
 
-async function startStopRestart(page: Page, database: Record<string, string>, screenshotPrefix: string) {
+/** What the sandbox is walked through once it is up: the whole walkthrough, or only its account opening. */
+type Walk = (page: Page, hanakoCard: string) => Promise<void>;
+
+async function startStopRestart(page: Page, database: Record<string, string>, screenshotPrefix: string, walk: Walk) {
   const dataDir = mkdtempSync(path.join(tmpdir(), "jpki-npm-start-"));
   const env = {
     ...database,
@@ -36,18 +40,8 @@ async function startStopRestart(page: Page, database: Record<string, string>, sc
     expect(banner.match(/\(new\)/g)).toHaveLength(4);
     const hanakoCard = seededCardId(banner, "総務 花子");
 
-    // The walkthrough, then ①–⑧ with the seeded card and its printed S PIN.
-    await page.goto(`${BANK}/walkthrough`);
-    await expect(page.getByTestId("sandbox-banner")).toBeVisible();
-    await page.screenshot({ path: shot(`${screenshotPrefix}-01-walkthrough`), fullPage: true });
-    await page.goto(`${BANK}/open`);
-    await page.getByTestId("fill-hanako").click();
-    await page.getByTestId("open-submit").click();
-    await page.getByTestId(`approval-card-${hanakoCard}`).check();
-    await page.getByTestId("approval-pin").fill("HANAKO2010");
-    await page.getByTestId("approve").click();
-    await page.waitForURL(new RegExp(`^${BANK}/journeys/`), { timeout: 60_000 });
-    await expect(page.getByTestId("journey-status")).toContainText("完了");
+    await walk(page, hanakoCard);
+    await page.screenshot({ path: shot(`${screenshotPrefix}-walkthrough-done`), fullPage: true });
 
     expect(await first.stop()).toBe(0);
     for (const port of Object.values(PORTS)) {
@@ -73,9 +67,89 @@ async function startStopRestart(page: Page, database: Record<string, string>, sc
   }
 }
 
-test("npm start: seeded, the walkthrough opens 花子's account, Ctrl-C stops everything, a restart keeps it", async ({ page }) => {
+// The staff pages ask for HTTP Basic (user staff, the development password npm start prints).
+test.use({ httpCredentials: { username: "staff", password: "sandbox-staff" } });
+
+/** Uncaught errors of every page of the test's context (the walkthrough must not throw). */
+function pageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  const watch = (p: Page) => p.on("pageerror", (error) => errors.push(`${p.url()}: ${error.message}`));
+  watch(page);
+  page.context().on("page", watch);
+  return errors;
+}
+
+/** ①–⑧ with the seeded card and its printed S PIN. */
+async function openHanakosAccount(page: Page, hanakoCard: string): Promise<void> {
+  await page.goto(`${BANK}/open`);
+  await page.getByTestId("fill-hanako").click();
+  await page.getByTestId("open-submit").click();
+  await approveAtPortal(page, { cardId: hanakoCard, pin: "HANAKO2010" });
+  await page.waitForURL(new RegExp(`^${BANK}/journeys/`));
+  await expect(page.getByTestId("journey-status")).toContainText("完了");
+}
+
+/** A newcomer follows the walkthrough from its start page to its last chapter, as the printed banner says. */
+async function walkThrough(page: Page, hanakoCard: string): Promise<void> {
+  await page.goto(`${BANK}/walkthrough`);
+  await expect(page.getByTestId("flow-diagram")).toBeVisible();
+  await expect(page.getByTestId("wt-demo-pins")).toContainText("HANAKO2010");
+  await expect(page.getByTestId("chapter-card")).toHaveAttribute("data-state", "done");
+
+  // 2. Account opening ①–⑧, then back to the walkthrough: the messages decoded, the CMS as an ASN.1 tree.
+  await page.getByTestId("wt-open").click();
+  await openHanakosAccount(page, hanakoCard);
+  await page.getByTestId("back-to-walkthrough").click();
+  const opening = page.getByTestId("chapter-opening");
+  await expect(opening).toHaveAttribute("data-state", "done");
+  await expect(opening.getByTestId("decoded-ocsp-response").first()).toContainText("good");
+  await opening.locator("[data-testid^='wt-opening-'][data-testid$='-view-asn1']").first().click();
+  await expect(opening.getByTestId("asn1-tree").first()).toBeVisible();
+  await expect(page.getByTestId("wt-link")).toBeVisible();
+
+  // 4. Login ①'–⑥' with the R PIN.
+  await page.getByTestId("wt-login").click();
+  await page.getByTestId("login-start").click();
+  await approveAtPortal(page, { cardId: hanakoCard, pin: "1234" });
+  await page.waitForURL(new RegExp(`^${BANK}/journeys/`));
+  await expect(page.getByTestId("journey-status")).toContainText("完了");
+  await page.getByTestId("back-to-walkthrough").click();
+  await expect(page.getByTestId("chapter-login")).toHaveAttribute("data-state", "done");
+
+  // 5. A move at the portal's counter (a new tab), then what the bank sees after re-validating.
+  const [counter] = await Promise.all([page.context().waitForEvent("page"), page.getByTestId("wt-move-link").click()]);
+  await counter.getByTestId("persona-field-address").fill("東京都千代田区永田町一丁目７番１号");
+  await counter.getByTestId("address-signing-pin").fill("MOVED2026");
+  await counter.getByTestId("address-signing-pin-confirm").fill("MOVED2026");
+  await counter.getByTestId("address-change").click();
+  await expect(counter.getByTestId("notice")).toBeVisible();
+  await counter.close();
+  await page.getByTestId("walkthrough-reload").click();
+  await expect(page.getByTestId("wt-move-counter")).toHaveAttribute("data-done", "true");
+
+  await page.getByTestId("wt-revalidate").click();
+  await page.getByTestId("revalidate-now").click();
+  await expect(page.locator(".card-highlight[data-testid^='run-']")).toContainText("affiliationChanged");
+  await page.goto(`${BANK}/walkthrough`);
+  await expect(page.getByTestId("wt-move-revalidate")).toHaveAttribute("data-done", "true");
+  await expect(page.getByTestId("wt-attributes-flag")).toBeVisible();
+
+  // The consent refresh: signed with the new S, J-LIS's latest four attributes.
+  await page.getByTestId("wt-refresh").click();
+  await page.getByTestId("attribute-refresh").click();
+  await approveAtPortal(page, { cardId: hanakoCard, pin: "MOVED2026" });
+  await page.waitForURL(new RegExp(`^${BANK}/journeys/`));
+  await expect(page.getByTestId("journey-status")).toContainText("完了");
+  await page.getByTestId("back-to-walkthrough").click();
+  await expect(page.getByTestId("wt-move-refresh")).toHaveAttribute("data-done", "true");
+  await expect(page.getByTestId("chapter-move")).toHaveAttribute("data-state", "done");
+}
+
+test("npm start: seeded, a newcomer completes the walkthrough, Ctrl-C stops everything, a restart keeps it", async ({ page }) => {
   test.setTimeout(300_000);
-  await startStopRestart(page, {}, "start");
+  const errors = pageErrors(page);
+  await startStopRestart(page, {}, "start", walkThrough);
+  expect(errors).toEqual([]);
 });
 
 test("npm start with DATABASE_URL: all three apps on PostgreSQL, one schema each", async ({ page }) => {
@@ -92,6 +166,7 @@ test("npm start with DATABASE_URL: all three apps on PostgreSQL, one schema each
         JPKI_PORTAL_DATABASE_SCHEMA: schemas.portal,
       },
       "start-pg",
+      openHanakosAccount,
     );
   } finally {
     for (const schema of Object.values(schemas)) await dropSchema(schema);

@@ -154,3 +154,40 @@ test("a tampered application (chaos at the portal) → refused as SIGNATURE_INVA
   await openAccount(page, citizen.persona, citizen.card.id, signingPinOf(citizen));
   await expect(page.getByTestId("journey-status")).toContainText("完了");
 });
+
+test("card renewed → the bank does not know the new R (CUSTOMER_UNKNOWN) → sign once more with S → relinked, logged in", async ({ page, sandbox }) => {
+  // An adult: a renewal issues a new S only from 15 on, and the relink needs one.
+  let persona = await sandbox.randomPersona();
+  while (ageOn(persona.dateOfBirth, (await sandbox.clock()).now) < 16) persona = await sandbox.randomPersona();
+  const { card } = await sandbox.createCitizen({ persona });
+  await openAccount(page, persona, card.id, card.pins.signing ?? "");
+  await expect(page.getByTestId("journey-status")).toContainText("完了");
+
+  // At the counter: a new card with new keys; the old card's certificates are revoked (superseded).
+  await page.goto(`${E2E.portalUrl}/counter/cards/${card.id}`);
+  await page.getByTestId("renewal-user-auth-pin").fill("4321");
+  await page.getByTestId("renewal-user-auth-pin-confirm").fill("4321");
+  await page.getByTestId("renewal-signing-pin").fill("RENEWED2026");
+  await page.getByTestId("renewal-signing-pin-confirm").fill("RENEWED2026");
+  await page.getByTestId("renewal").click();
+  await expect(page.getByTestId("notice")).toBeVisible();
+  const newCardId = (await card.refresh()).successorCardId;
+  expect(newCardId).toBeTruthy();
+
+  // The new R is unknown to the bank; signing with the new S lets it follow old S → current S (linkage 2).
+  await logIn(page, newCardId as string, "4321");
+  await expectRefused(page, "CUSTOMER_UNKNOWN");
+  await page.getByTestId("relink-start").click();
+  await approveAtPortal(page, { cardId: newCardId as string, pin: "RENEWED2026" });
+  await landOnJourney(page);
+  await expect(page.getByTestId("journey-status")).toContainText("完了");
+  await expect(page.getByTestId("who")).toContainText(persona.name);
+  await page.screenshot({ path: shot("life-08-renewal-relinked"), fullPage: true });
+});
+
+/** Completed years at `now` for a YYYY-MM-DD birth date. */
+function ageOn(dateOfBirth: string, now: Date): number {
+  const [year, month, day] = dateOfBirth.split("-").map(Number) as [number, number, number];
+  const birthdayPassed = now.getUTCMonth() + 1 > month || (now.getUTCMonth() + 1 === month && now.getUTCDate() >= day);
+  return now.getUTCFullYear() - year - (birthdayPassed ? 0 : 1);
+}

@@ -6,7 +6,9 @@
  * work in the other, so switch before making any key.
  */
 import "reflect-metadata";
-import { Crypto as PeculiarCrypto } from "@peculiar/webcrypto";
+// A namespace import: in a browser bundle package.json's "browser" field maps @peculiar/webcrypto (Node only:
+// it needs node:crypto and Buffer as it loads) to an empty module, and the browser's own WebCrypto serves.
+import * as peculiarWebcrypto from "@peculiar/webcrypto";
 import { x509 } from "./x509-library.js";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
@@ -37,9 +39,15 @@ function nativeCrypto(): Crypto | undefined {
   return candidate?.subtle ? candidate : undefined;
 }
 
+function peculiarCrypto(): Crypto {
+  const { Crypto: PeculiarCrypto } = peculiarWebcrypto as Partial<typeof peculiarWebcrypto>;
+  if (PeculiarCrypto === undefined) throw new Error("@peculiar/webcrypto is not available here (a browser bundle); use the 'native' provider");
+  return new PeculiarCrypto() as unknown as Crypto;
+}
+
 /** Selects the WebCrypto provider for every jpki-core operation in this process (or page). */
 export function useCryptoProvider(name: CryptoProviderName): void {
-  const crypto = name === "native" ? nativeCrypto() : (new PeculiarCrypto() as unknown as Crypto);
+  const crypto = name === "native" ? nativeCrypto() : peculiarCrypto();
   if (!crypto) throw new Error("this runtime has no WebCrypto; use the 'peculiar' provider");
   x509.cryptoProvider.set(crypto);
   pkijs.setEngine(name, new Rfc4055CryptoEngine({ name, crypto }));

@@ -42,6 +42,8 @@ export interface BankStore {
     get(id: string): Promise<JourneyRecord | undefined>;
     getByState(state: string): Promise<JourneyRecord | undefined>;
     listOf(customerId: string): Promise<JourneyRecord[]>;
+    /** The newest `limit` journeys a browser started (its browserHash), newest first. */
+    listOfBrowser(browserHash: string, limit: number): Promise<JourneyRecord[]>;
     insert(journey: JourneyRecord): Promise<void>;
     /** Updates a journey still in `from`; false when another request got there first. */
     transition(id: string, from: JourneyRecord["status"], changes: Partial<JourneyRecord>): Promise<boolean>;

@@ -1,5 +1,4 @@
 /** OpenAPI 3.1 description of the bank's API, request schemas from the zod schemas that validate them. */
-import { decodeMessageSchema } from "./walkthrough/decode-message.js";
 import { buildOpenApiDocument, type OpenApiOperation } from "@jpki-sandbox/service-kit";
 import { applicationSchema } from "./schemas.js";
 
@@ -16,8 +15,7 @@ const OPERATIONS: OpenApiOperation<Security>[] = [
   { method: "post", path: "/api/journeys/{id}/relink", summary: "After a login refused as CUSTOMER_UNKNOWN: sign once more with S; the bank follows old S → current S", security: "browser", responses: { 201: "journeyId, approvalUrl", 409: "JOURNEY_NOT_PENDING" } },
   { method: "get", path: "/api/account", summary: "My account: attributes, the S–R link, history", responses: { 200: "AccountView", 401: "NOT_LOGGED_IN" } },
   { method: "post", path: "/api/account/attribute-refresh", summary: "Consent signed with S → latest four attributes from J-LIS (linkage 3)", security: "browser", responses: { 201: "journeyId, approvalUrl", 401: "NOT_LOGGED_IN" } },
-  { method: "get", path: "/api/walkthrough", summary: "The guided walkthrough's state (sandbox demo): this browser's latest journeys by kind (ids in `journeys`, comma-separated; others' are ignored), the customer's link, the portal's cards", responses: { 200: "WalkthroughView", 400: "VALIDATION_FAILED" } },
-  { method: "post", path: "/api/walkthrough/decode", summary: "Decode one message of a journey (CMS, OCSP request/response, certificate) into named fields", security: "browser", body: decodeMessageSchema, responses: { 200: "the decoded message", 400: "VALIDATION_FAILED" } },
+  { method: "get", path: "/api/walkthrough", summary: "The guided walkthrough's state (sandbox demo): the latest journey of each kind this browser started, the customer's link, the portal's cards", responses: { 200: "WalkthroughView" } },
   { method: "get", path: "/api/staff/customers", summary: "Customers with their S–R links", security: "staff", responses: { 200: "customers", 401: "UNAUTHENTICATED" } },
   { method: "get", path: "/api/staff/customers/{id}", summary: "A customer: links (history), status history, journeys", security: "staff", responses: { 200: "StaffCustomerView", 404: "NOT_FOUND" } },
   { method: "get", path: "/api/staff/journeys/{id}", summary: "Any customer's journey, read-only (the staff view's links)", security: "staff", responses: { 200: "JourneyView", 404: "JOURNEY_NOT_FOUND" } },

@@ -19,7 +19,6 @@
  *
  * Sandbox demo (read-only; src/server/walkthrough, apart from the bank's domain):
  *   GET  /api/walkthrough?journeys=<id>,<id>…  → WalkthroughView (the guided walkthrough's state for this browser)
- *   POST /api/walkthrough/decode               DecodeMessageInput → web-kit's DecodedDer (a DER message in words)
  *
  * Staff API (`/api/staff/...`, HTTP Basic user `staff`; POSTs need the CSRF token too):
  *   GET  /api/staff/customers                  → { customers: StaffCustomerSummary[] }
@@ -248,17 +247,6 @@ export interface WalkthroughCard {
   signingSerial?: string | null;
 }
 
-/**
- * A message of a journey to put into words (POST /api/walkthrough/decode): CMS, OCSP request or response, or a
- * certificate. The bank decodes it with jpki-core's parsers (web-kit's decoders) because jpki-core does not
- * load in the browser yet; the answer is web-kit's `DecodedDer` (`{ kind, result: { ok, value | error } }`).
- */
-export interface DecodeMessageInput {
-  /** The message's media type as the journey recorded it (application/pkcs7-mime, application/ocsp-response…). */
-  contentType: string;
-  /** The DER, base64. */
-  der: string;
-}
 
 /** Stable error codes (problem+json `code`, RejectionView.code). */
 export type BankErrorCode =

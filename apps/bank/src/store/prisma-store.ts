@@ -78,6 +78,8 @@ export function createPrismaStore(prisma: PrismaClient): BankStore {
         return row ? journeyOf(row) : undefined;
       },
       listOf: async (customerId) => (await prisma.journey.findMany({ where: { customerId }, orderBy: { createdAt: "desc" }, take: 50 })).map(journeyOf),
+      listOfBrowser: async (browserHash, limit) =>
+        (await prisma.journey.findMany({ where: { browserHash }, orderBy: { createdAt: "desc" }, take: limit })).map(journeyOf),
       insert: async (journey) => void (await prisma.journey.create({ data: journeyData(journey) as Prisma.JourneyCreateInput })),
       async transition(id, from, changes) {
         const result = await prisma.journey.updateMany({ where: { id, status: from }, data: journeyData(changes) as Prisma.JourneyUpdateManyMutationInput });

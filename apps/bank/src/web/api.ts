@@ -6,11 +6,9 @@
  * an RFC 9457 problem.
  */
 import { createSessionClient } from "@jpki-sandbox/web-kit";
-import type { DecodedDer } from "@jpki-sandbox/web-kit";
 import type {
   AccountView,
   ApplicationInput,
-  DecodeMessageInput,
   JourneyStarted,
   JourneyView,
   RevalidationRunView,
@@ -20,7 +18,6 @@ import type {
   WalkthroughView,
 } from "../shared/api-types";
 import { PROBLEM_TEXTS } from "./lib/problem";
-import { rememberJourney } from "./lib/remembered-journeys";
 
 export interface BankApiOptions {
   /** Where the browser API lives, e.g. "/api". */
@@ -36,12 +33,7 @@ export function createBankApi(options: BankApiOptions) {
   /** `session()`: the CSRF token, logged-in customer, sandbox time; fetched once unless `refresh`. */
   const { session, get, post } = createSessionClient<SessionInfo>({ baseUrl: options.baseUrl, fetch: options.fetch, texts: PROBLEM_TEXTS });
 
-  /** Every journey started here is remembered for the walkthrough (lib/remembered-journeys.ts). */
-  const start = async (path: string, body: unknown) => {
-    const started = await post<JourneyStarted>(path, body);
-    rememberJourney(started.journeyId);
-    return started;
-  };
+  const start = (path: string, body: unknown) => post<JourneyStarted>(path, body);
 
   return {
     session,
@@ -60,11 +52,8 @@ export function createBankApi(options: BankApiOptions) {
     account: (signal?: AbortSignal) => get<AccountView>("/account", signal),
     refreshAttributes: () => start("/account/attribute-refresh", {}),
 
-    /** The guided walkthrough's state for this browser, given the journeys it remembers (sandbox demo). */
-    walkthrough: (journeyIds: readonly string[], signal?: AbortSignal) =>
-      get<WalkthroughView>(journeyIds.length === 0 ? "/walkthrough" : `/walkthrough?journeys=${journeyIds.map(enc).join(",")}`, signal),
-    /** A DER message (CMS, OCSP) in words: the bank decodes it with jpki-core's parsers (read-only). */
-    decodeMessage: (input: DecodeMessageInput) => post<DecodedDer>("/walkthrough/decode", input),
+    /** The guided walkthrough's state for this browser: its latest journeys, the account, the portal's cards (sandbox demo). */
+    walkthrough: (signal?: AbortSignal) => get<WalkthroughView>("/walkthrough", signal),
 
     staffCustomers: (signal?: AbortSignal) => get<{ customers: StaffCustomerSummary[] }>("/staff/customers", signal),
     staffCustomer: (id: string, signal?: AbortSignal) => get<StaffCustomerView>(`/staff/customers/${enc(id)}`, signal),

@@ -149,6 +149,11 @@ export class JourneyService {
     return { journeyId: id, approvalUrl: created.approvalUrl };
   }
 
+  /** The newest journeys this browser started, newest first. */
+  journeysOfBrowser(browser: string, limit: number): Promise<JourneyRecord[]> {
+    return this.deps.store.journeys.listOfBrowser(browser, limit);
+  }
+
   /** The journey, when this browser started it (JOURNEY_NOT_FOUND otherwise: ids are not shared). */
   async ownJourney(browser: string, id: string): Promise<JourneyRecord> {
     const journey = await this.deps.store.journeys.get(id);

@@ -71,6 +71,13 @@ export class MemoryBankStore implements BankStore {
     get: async (id) => copy(this.data.journeys.find((j) => j.id === id)),
     getByState: async (state) => copy(this.data.journeys.find((j) => j.state === state)),
     listOf: async (customerId) => copy(this.data.journeys.filter((j) => j.customerId === customerId)),
+    listOfBrowser: async (browserHash, limit) =>
+      copy(
+        this.data.journeys
+          .filter((j) => j.browserHash === browserHash)
+          .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+          .slice(0, limit),
+      ),
     insert: async (journey) => {
       this.data.journeys.push(copy(journey));
     },

@@ -1,7 +1,6 @@
 /** Where the walkthrough says a visitor is, from data alone; and the journeys a browser remembers. */
 import { describe, expect, it } from "vitest";
 import type { AccountView, JourneyView, WalkthroughView } from "../../shared/api-types";
-import { MAX_REMEMBERED, rememberJourney, rememberedJourneyIds, type StorageLike } from "./remembered-journeys";
 import { nextAction, walkthroughProgress } from "./walkthrough";
 
 const PORTAL = "http://127.0.0.1:4030";
@@ -59,32 +58,5 @@ describe("walkthroughProgress", () => {
   it("works without the portal", () => {
     const down = view({ portal: { available: false, error: "portal is not reachable" } });
     expect(walkthroughProgress(down).next).toBe("card");
-  });
-});
-
-describe("remembered journeys", () => {
-  const memory = (): StorageLike & { data: Map<string, string> } => {
-    const data = new Map<string, string>();
-    return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
-  };
-  const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
-
-  it("keeps the newest first, once each, at most MAX_REMEMBERED", () => {
-    const store = memory();
-    for (let n = 0; n < MAX_REMEMBERED + 5; n++) rememberJourney(id(n), store);
-    rememberJourney(id(MAX_REMEMBERED + 2), store);
-    const ids = rememberedJourneyIds(store);
-    expect(ids).toHaveLength(MAX_REMEMBERED);
-    expect(ids[0]).toBe(id(MAX_REMEMBERED + 2));
-    expect(new Set(ids).size).toBe(ids.length);
-  });
-
-  it("ignores what is not a list of ids", () => {
-    const store = memory();
-    store.setItem("sandbox-bank.journeys", "{oops");
-    expect(rememberedJourneyIds(store)).toEqual([]);
-    store.setItem("sandbox-bank.journeys", JSON.stringify(["<script>", id(1), 3]));
-    expect(rememberedJourneyIds(store)).toEqual([id(1)]);
-    expect(rememberedJourneyIds(undefined)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  * here. One GET, no polling: the page is the record of what ran.
  */
 import { formatJst, label, LabelBadge, lookup, NextSteps, Notice, PageHeader, ProblemBox, ResourceView, SEXES, SubmitButton, useAction, useResource } from "@jpki-sandbox/web-kit";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Link, useParams } from "react-router";
 import type { JourneyView } from "../../shared/api-types";
 import { api } from "../api";
@@ -15,7 +15,6 @@ import { Crumbs, FlowStrip, NextLinks } from "../components/ui";
 import { everyStepPassed, flowOf, journeyStrip } from "../lib/flow";
 import { isHttpUrl, journeyNextLinks } from "../lib/journey";
 import { JOURNEY_KINDS, JOURNEY_STATUSES } from "../lib/labels";
-import { rememberJourney } from "../lib/remembered-journeys";
 import { NotFoundPage } from "./NotFoundPage";
 
 const COMPLETED_TEXT: Record<JourneyView["kind"], { ja: string; en: string }> = {
@@ -210,11 +209,6 @@ function Journey({ view }: { view: JourneyView }) {
 export function JourneyPage({ staff = false }: { staff?: boolean }) {
   const { id = "" } = useParams();
   const { resource, reload } = useResource((signal) => (staff ? api.staffJourney(id, signal) : api.journey(id, signal)), [id, staff]);
-  // A journey this browser can read is one it started: the walkthrough follows it (lib/remembered-journeys.ts).
-  const readId = !staff && resource.status === "ready" ? resource.data.id : undefined;
-  useEffect(() => {
-    if (readId !== undefined) rememberJourney(readId);
-  }, [readId]);
   if (resource.status === "error" && resource.problem.status === 404)
     return <NotFoundPage what={staff ? "この手続きは見つかりません / No such journey" : "この手続きは見つかりません（このブラウザで始めた手続きだけが見られます） / No such journey (only journeys this browser started can be seen)"} />;
   const trail = staff

@@ -12,7 +12,6 @@ import { api } from "../api";
 import { FlowDiagram } from "../components/walkthrough/FlowDiagram";
 import { CardChapter, LoginChapter, MoveChapter, OpeningChapter, StaffChapter } from "../components/walkthrough/chapters";
 import { NextAction } from "../components/walkthrough/NextAction";
-import { rememberedJourneyIds } from "../lib/remembered-journeys";
 import { walkthroughProgress } from "../lib/walkthrough";
 
 const PARTIES_TEXT = [
@@ -88,7 +87,7 @@ function Walkthrough({ view }: { view: WalkthroughView }) {
 }
 
 export function WalkthroughPage() {
-  const { resource, reload } = useResource((signal) => api.walkthrough(rememberedJourneyIds(), signal), []);
+  const { resource, reload } = useResource((signal) => api.walkthrough(signal), []);
   // The portal opens in another tab: coming back to this one shows what happened there (a card, a move).
   useEffect(() => {
     const onVisible = () => {

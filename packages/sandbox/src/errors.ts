@@ -92,20 +92,9 @@ export function isSandboxError(value: unknown, code?: SandboxErrorCode): value i
   return value instanceof SandboxError && (code === undefined || value.code === code);
 }
 
-/** The app's own problem codes that keep their name here; everything else is REFUSED (or as below). */
-const SAME_NAME = new Set<string>([
-  "PIN_FORMAT",
-  "PIN_INCORRECT",
-  "PIN_BLOCKED",
-  "CARD_NOT_FOUND",
-  "CARD_NOT_USABLE",
-  "CARD_LACKS_CERTIFICATE",
-  "APPROVAL_NOT_FOUND",
-  "APPROVAL_NOT_PENDING",
-  "APPROVAL_EXPIRED",
-  "CERTIFICATE_NOT_FOUND",
-  "CERTIFICATE_ALREADY_REVOKED",
-]);
+/** The codes this client gives of its own; every other code above is an app's, kept by its name. */
+const CLIENT_CODES = new Set<SandboxErrorCode>(["INVALID_ARGUMENT", "CARD_BUSY", "OCSP_FAILED", "UNAUTHORIZED", "NOT_SUPPORTED", "REFUSED", "UNREACHABLE", "BAD_RESPONSE"]);
+const SAME_NAME = new Set<string>(SANDBOX_ERROR_CODES.filter((code) => !CLIENT_CODES.has(code)));
 
 /** A SandboxError for an app's refusal (a non-2xx answer with or without a problem document). */
 export function errorFromProblem(service: SandboxService, status: number, problem: SandboxProblem | undefined, what: string): SandboxError {
